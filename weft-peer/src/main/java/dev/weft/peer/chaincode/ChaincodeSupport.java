@@ -1,0 +1,150 @@
+package dev.weft.peer.chaincode;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.weft.peer.config.ChaincodeConfig;
+import dev.weft.peer.ledger.Ledger;
+import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.ledger.TxSimulator;
+import io.grpc.ServerServiceDefinition;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.Response;
+
+/**
+ * Chaincode support: the {@code protos.ChaincodeSupport} service chaincode connects to, the
+ * registry of connected chaincode, and {@link #execute}, the entry point the endorser uses to run a
+ * chaincode and collect its response, event and read-write set.
+ *
+ * <p>Owns two small thread pools: a scheduler for execute timeouts and keepalives, and an executor
+ * that completes timed-out executions. {@link #close} stops them; the gRPC server that carries
+ * {@link #service()} belongs to whoever started it.
+ */
+public final class ChaincodeSupport implements AutoCloseable {
+
+  private final ChaincodeConfig config;
+  private final Ledgers ledgers;
+  private final HandlerRegistry registry = new HandlerRegistry();
+  private final ChaincodeInvoker invoker;
+  private final ChaincodeRequests requests;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(daemonThreads("weft-chaincode-timer"));
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(daemonThreads("weft-chaincode-timeout"));
+
+  public ChaincodeSupport(ChaincodeConfig config, Ledgers ledgers) {
+    this.config = config;
+    this.ledgers = ledgers;
+    this.invoker = new ChaincodeInvoker(registry, config.executeTimeout());
+    this.requests =
+        new ChaincodeRequests(
+            new StateRequests(config.runtimeParams()),
+            new QueryRequests(config.totalQueryLimit()),
+            new InvokeRequests(invoker, ledgers));
+  }
+
+  /** The {@code protos.ChaincodeSupport/Register} service, to be added to a gRPC server. */
+  public ServerServiceDefinition service() {
+    return ChaincodeSupportService.definition(
+        responses -> {
+          ChaincodeStream stream = new ChaincodeStream(responses, config.maxSendMessageSize());
+          Handler handler = new Handler(stream, registry, requests, config, scheduler, executor);
+          responses.setOnCancelHandler(() -> handler.onError(new ChaincodeException("cancelled")));
+          return handler;
+        });
+  }
+
+  /**
+   * Runs a chaincode for a proposal: simulates on a snapshot of the channel's state, sends the
+   * chaincode the TRANSACTION (or INIT), serves its requests, and completes with its response,
+   * event and read-write set. Fails with a {@link ChaincodeException} whose message says what went
+   * wrong: unknown channel, chaincode not running, ERROR from the chaincode, timeout, or a broken
+   * stream.
+   */
+  public CompletableFuture<ExecutionResult> execute(ExecutionRequest request) {
+    Optional<Ledger> ledger = ledgers.get(request.channelId());
+    if (ledger.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new ChaincodeException("channel '" + request.channelId() + "' not found"));
+    }
+    TxSimulator simulator = ledger.get().newTxSimulator(request.txId());
+    InvocationScope scope =
+        new InvocationScope(
+            request.channelId(), request.txId(), request.signedProposal(), simulator);
+    return invoker
+        .invoke(scope, request.chaincodeName(), request.input())
+        .thenApply(message -> result(request, message, simulator))
+        .whenComplete((result, failure) -> simulator.close());
+  }
+
+  /** The ids of the chaincodes connected and ready to execute now, sorted. */
+  public SortedSet<String> registeredChaincodes() {
+    return registry.readyIds();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ExecutionResult result(
+      ExecutionRequest request, ChaincodeMessage message, TxSimulator simulator) {
+    Optional<ChaincodeEvent> event =
+        message.hasChaincodeEvent()
+            ? Optional.of(
+                message.getChaincodeEvent().toBuilder()
+                    .setChaincodeId(request.chaincodeName())
+                    .setTxId(request.txId())
+                    .build())
+            : Optional.empty();
+    return switch (message.getType()) {
+      case COMPLETED -> {
+        Response response;
+        try {
+          response = Response.parseFrom(message.getPayload());
+        } catch (InvalidProtocolBufferException e) {
+          throw new ChaincodeException(
+              "failed to unmarshal response for transaction "
+                  + request.txId()
+                  + ": chaincode "
+                  + request.chaincodeName()
+                  + " sent a COMPLETED whose payload is not a Response",
+              e);
+        }
+        yield new ExecutionResult(response, event, simulator.simulationResults());
+      }
+      case ERROR ->
+          throw new ChaincodeException(
+              "transaction returned with failure: " + message.getPayload().toStringUtf8());
+      default ->
+          throw new ChaincodeException(
+              "unexpected response type "
+                  + message.getType()
+                  + " for transaction "
+                  + request.txId());
+    };
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

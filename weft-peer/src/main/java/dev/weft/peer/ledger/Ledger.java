@@ -1,0 +1,73 @@
+package dev.weft.peer.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ledger of one channel: its world state and key history, transaction simulators over
+ * consistent snapshots, and the application of validated blocks.
+ */
+public final class Ledger implements AutoCloseable {
+
+  private final String channelId;
+  private final StateDatabase state;
+  private final HistoryDatabase history;
+
+  /**
+   * @param history the key history, or null to run without a history database (history queries then
+   *     fail as in Fabric with {@code enableHistoryDatabase: false})
+   */
+  public Ledger(String channelId, StateDatabase state, HistoryDatabase history) {
+    this.channelId = channelId;
+    this.state = state;
+    this.history = history;
+  }
+
+  /** A ledger held entirely in memory, for tests and benchmarks. */
+  public static Ledger inMemory(String channelId, boolean historyEnabled) {
+    return new Ledger(
+        channelId,
+        new InMemoryStateDatabase(),
+        historyEnabled ? new InMemoryHistoryDatabase() : null);
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  /** A simulator for one transaction, reading the state as of the last committed block. */
+  public TxSimulator newTxSimulator(String txId) {
+    return new TxSimulator(txId, state.snapshot(), history);
+  }
+
+  /**
+   * Applies the writes of a block's valid transactions, in order, as one atomic state update, and
+   * adds them to the key histories. Validation (signatures, policies, MVCC) is the committer's job
+   * and has happened before.
+   */
+  public synchronized void commit(long blockNumber, List<ValidTransaction> transactions) {
+    BlockUpdates updates;
+    try (StateSnapshot committed = state.snapshot()) {
+      updates = new BlockUpdates(committed, blockNumber);
+      transactions.forEach(updates::add);
+    }
+    long lastTxNum = transactions.stream().mapToLong(ValidTransaction::txNum).max().orElse(0);
+    state.apply(updates.state(), new Height(blockNumber, lastTxNum));
+    if (history != null) {
+      history.add(updates.history());
+    }
+  }
+
+  /** The height of the last committed block, if any. */
+  public Optional<Height> height() {
+    return state.savepoint();
+  }
+
+  @Override
+  public void close() {
+    state.close();
+    if (history != null) {
+      history.close();
+    }
+  }
+}

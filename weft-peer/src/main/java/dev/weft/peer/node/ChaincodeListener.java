@@ -1,0 +1,77 @@
+package dev.weft.peer.node;
+
+import dev.weft.peer.config.ChaincodeConfig;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gRPC server chaincode connects to. Separate from the peer's client-facing server, as in
+ * Fabric. It pings idle connections so that proxies keep them open, accepts the pings Fabric's
+ * shims send, and applies the configured message size limit.
+ */
+public final class ChaincodeListener implements AutoCloseable {
+
+  private final Server server;
+  private final ExecutorService executor;
+
+  private ChaincodeListener(Server server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts listening on {@code config.listenAddress()} (port 0: any free port). */
+  public static ChaincodeListener start(ChaincodeConfig config, ServerServiceDefinition service) {
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "weft-chaincode-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    Server server =
+        NettyServerBuilder.forAddress(
+                new InetSocketAddress(config.listenAddress().host(), config.listenAddress().port()))
+            .addService(service)
+            .executor(executor)
+            .maxInboundMessageSize(config.maxRecvMessageSize())
+            .keepAliveTime(config.pingInterval().toNanos(), TimeUnit.NANOSECONDS)
+            .keepAliveTimeout(config.pingTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            .permitKeepAliveTime(config.minClientPingInterval().toNanos(), TimeUnit.NANOSECONDS)
+            .permitKeepAliveWithoutCalls(true)
+            .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      executor.shutdown();
+      throw new UncheckedIOException(
+          "cannot listen for chaincode on " + config.listenAddress() + ": " + e.getMessage(), e);
+    }
+    return new ChaincodeListener(server, executor);
+  }
+
+  /** The address the listener is bound to, with the actual port. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) server.getListenSockets().get(0);
+  }
+
+  /** Stops accepting, ends every chaincode stream, and waits briefly for them to finish. */
+  @Override
+  public void close() {
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    executor.shutdownNow();
+  }
+}
