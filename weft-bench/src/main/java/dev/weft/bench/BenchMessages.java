@@ -1,10 +1,19 @@
 package dev.weft.bench;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
 import java.util.Arrays;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
 import org.hyperledger.fabric.protos.peer.GetState;
+import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.PutState;
 import org.hyperledger.fabric.protos.peer.Response;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -31,6 +40,44 @@ final class BenchMessages {
   /** A proposal of a typical size (about 700 bytes: header, creator certificate, signature). */
   static SignedProposal proposal() {
     return SignedProposal.newBuilder().setProposalBytes(value(600)).setSignature(value(72)).build();
+  }
+
+  /**
+   * A well-formed proposal (channel header with the transaction id, signature header, payload) for
+   * shims that decode it, as Fabric's do; the signature is not checked by chaincode support.
+   */
+  static SignedProposal validProposal(String channelId, String txId, String chaincode) {
+    Header header =
+        Header.newBuilder()
+            .setChannelHeader(
+                ChannelHeader.newBuilder()
+                    .setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
+                    .setChannelId(channelId)
+                    .setTxId(txId)
+                    .setTimestamp(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+                    .setExtension(
+                        ChaincodeHeaderExtension.newBuilder()
+                            .setChaincodeId(ChaincodeID.newBuilder().setName(chaincode))
+                            .build()
+                            .toByteString())
+                    .build()
+                    .toByteString())
+            .setSignatureHeader(
+                SignatureHeader.newBuilder()
+                    .setCreator(value(500))
+                    .setNonce(value(24))
+                    .build()
+                    .toByteString())
+            .build();
+    Proposal proposal =
+        Proposal.newBuilder()
+            .setHeader(header.toByteString())
+            .setPayload(ChaincodeProposalPayload.getDefaultInstance().toByteString())
+            .build();
+    return SignedProposal.newBuilder()
+        .setProposalBytes(proposal.toByteString())
+        .setSignature(value(72))
+        .build();
   }
 
   static ChaincodeInput input() {

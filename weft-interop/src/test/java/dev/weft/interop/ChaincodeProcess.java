@@ -61,6 +61,25 @@ final class ChaincodeProcess implements AutoCloseable {
     return started;
   }
 
+  /**
+   * Starts a Java chaincode built in {@code target}: its classes plus the class path its build
+   * wrote to {@code chaincode.classpath}, so it never shares this JVM's class path.
+   */
+  static ChaincodeProcess startJava(
+      TestPeer peer, String chaincodeId, Path target, String mainClass) {
+    String classPath;
+    try {
+      classPath =
+          target.resolve("classes")
+              + java.io.File.pathSeparator
+              + Files.readString(target.resolve("chaincode.classpath")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the Java chaincode is not built in " + target, e);
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return start(peer, chaincodeId, List.of(java, "-cp", classPath, mainClass), target);
+  }
+
   String chaincodeId() {
     return chaincodeId;
   }

@@ -6,6 +6,7 @@ import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.ledger.TxSimulator;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,14 @@ public final class ChaincodeSupport implements AutoCloseable {
         responses -> {
           ChaincodeStream stream = new ChaincodeStream(responses, config.maxSendMessageSize());
           Handler handler = new Handler(stream, registry, requests, config, scheduler, executor);
-          responses.setOnCancelHandler(() -> handler.onError(new ChaincodeException("cancelled")));
+          responses.setOnCancelHandler(
+              () ->
+                  handler.onError(
+                      Status.CANCELLED
+                          .withDescription(
+                              "the chaincode went away (its process exited or the connection"
+                                  + " dropped)")
+                          .asRuntimeException()));
           return handler;
         });
   }

@@ -119,7 +119,11 @@ final class Handler implements StreamObserver<InboundMessage> {
   @Override
   public void onError(Throwable error) {
     stream.markClosed();
-    terminate("its stream failed: " + Status.fromThrowable(error));
+    Status status = Status.fromThrowable(error);
+    terminate(
+        "its stream ended: "
+            + status.getCode()
+            + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")"));
   }
 
   @Override

@@ -42,15 +42,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Fabric's own shims against a Weft peer: the interop chaincode (see CHAINCODE.md), started as a
- * separate process, exercises every stub call the peer serves today; each test checks the
- * chaincode's response and the exact read-write set the peer recorded.
+ * The interop chaincode (see CHAINCODE.md) on each shim against a Weft peer, started as a separate
+ * process: it exercises every stub call the peer serves today; each test checks the chaincode's
+ * response and the exact read-write set the peer recorded.
  *
  * <p>One peer and two chaincode processes serve all tests of a class; each test uses keys of its
  * own, so tests do not see each other's state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FabricShimInteropTest {
+abstract class ShimInteropTest {
 
   static final String CC = "interop";
   static final String SECOND_CC = "interop2";
@@ -61,8 +61,8 @@ abstract class FabricShimInteropTest {
   private ChaincodeProcess chaincode;
   private ChaincodeProcess second;
 
-  /** Starts the chaincode as a process that registers with {@code peer} as {@code id}. */
-  abstract ChaincodeProcess startChaincode(TestPeer peer, String id);
+  /** The shim the chaincode under test is built on. */
+  abstract InteropShim shim();
 
   /**
    * Whether the shim passes the peer's ERROR text on to the chaincode. Fabric's Node shim does;
@@ -80,8 +80,8 @@ abstract class FabricShimInteropTest {
   @BeforeAll
   void startPeerAndChaincode() {
     peer = TestPeer.start(c -> c.withExecuteTimeout(EXECUTE_TIMEOUT));
-    chaincode = startChaincode(peer, CC + ":1.0");
-    second = startChaincode(peer, SECOND_CC + ":1.0");
+    chaincode = shim().start(peer, CC + ":1.0");
+    second = shim().start(peer, SECOND_CC + ":1.0");
   }
 
   @AfterAll
@@ -434,7 +434,7 @@ abstract class FabricShimInteropTest {
 
   @Test
   void aChaincodeProcessThatDiesFailsItsTransactionsAtOnce() throws Exception {
-    try (ChaincodeProcess doomed = startChaincode(peer, "doomed:1.0")) {
+    try (ChaincodeProcess doomed = shim().start(peer, "doomed:1.0")) {
       TestPeer.Execution execution = peer.execute("doomed", "sleep", "30000");
       Thread.sleep(500);
       doomed.kill();
