@@ -32,10 +32,10 @@ import org.hyperledger.fabric.protos.peer.Response;
  * server's {@code Chaincode/Connect}, records what the chaincode sends, and sends what the test
  * tells it to.
  */
-final class ScriptedPeer implements AutoCloseable {
+public final class ScriptedPeer implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(10);
-  static final String CHANNEL = "mychannel";
+  public static final Duration WAIT = Duration.ofSeconds(10);
+  public static final String CHANNEL = "mychannel";
 
   private final BlockingQueue<ChaincodeMessage> received = new LinkedBlockingQueue<>();
   private final CompletableFuture<StreamObserver<ChaincodeMessage>> toChaincode =
@@ -50,7 +50,8 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /** A peer listening on a free loopback port, plaintext unless {@code builder} adds TLS. */
-  static ScriptedPeer listen(java.util.function.UnaryOperator<NettyServerBuilder> configure) {
+  public static ScriptedPeer listen(
+      java.util.function.UnaryOperator<NettyServerBuilder> configure) {
     ScriptedPeer[] self = new ScriptedPeer[1];
     ServerServiceDefinition service =
         ServerServiceDefinition.builder(ChaincodeSupportGrpc.SERVICE_NAME)
@@ -77,12 +78,12 @@ final class ScriptedPeer implements AutoCloseable {
     return self[0];
   }
 
-  static ScriptedPeer listen() {
+  public static ScriptedPeer listen() {
     return listen(builder -> builder);
   }
 
   /** A peer that dials a chaincode server over {@code channel} (which it then owns). */
-  static ScriptedPeer dial(ManagedChannel channel) {
+  public static ScriptedPeer dial(ManagedChannel channel) {
     ScriptedPeer peer = new ScriptedPeer(null, channel);
     peer.toChaincode.complete(ChaincodeGrpc.newStub(channel).connect(peer.inbound()));
     return peer;
@@ -107,12 +108,12 @@ final class ScriptedPeer implements AutoCloseable {
     };
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
   }
 
   /** The next message from the chaincode; fails the test if none comes in time. */
-  ChaincodeMessage receive() {
+  public ChaincodeMessage receive() {
     try {
       ChaincodeMessage message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       assertThat(message).as("a message from the chaincode within " + WAIT).isNotNull();
@@ -124,14 +125,14 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /** The next message, which must be of {@code type}. */
-  ChaincodeMessage receive(ChaincodeMessage.Type type) {
+  public ChaincodeMessage receive(ChaincodeMessage.Type type) {
     ChaincodeMessage message = receive();
     assertThat(message.getType()).as("message %s", message).isEqualTo(type);
     return message;
   }
 
   /** Nothing arrives within {@code millis}. */
-  void expectSilence(long millis) {
+  public void expectSilence(long millis) {
     try {
       assertThat(received.poll(millis, TimeUnit.MILLISECONDS)).isNull();
     } catch (InterruptedException e) {
@@ -140,17 +141,17 @@ final class ScriptedPeer implements AutoCloseable {
     }
   }
 
-  synchronized void send(ChaincodeMessage message) {
+  public synchronized void send(ChaincodeMessage message) {
     toChaincode.join().onNext(message);
   }
 
   /** Ends the stream from the peer's side. */
-  synchronized void hangUp() {
+  public synchronized void hangUp() {
     toChaincode.join().onCompleted();
   }
 
   /** Whether the chaincode ended the stream within the wait. */
-  boolean endedByChaincode() {
+  public boolean endedByChaincode() {
     try {
       ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       return true;
@@ -162,7 +163,7 @@ final class ScriptedPeer implements AutoCloseable {
   /**
    * Expects REGISTER from {@code chaincodeId}, answers REGISTERED and READY with {@code params}.
    */
-  void acceptRegistration(String chaincodeId, ChaincodeAdditionalParams params) {
+  public void acceptRegistration(String chaincodeId, ChaincodeAdditionalParams params) {
     ChaincodeMessage register = receive(ChaincodeMessage.Type.REGISTER);
     assertThat(ChaincodeMessages.parse(ChaincodeID.parser(), register.getPayload()).getName())
         .isEqualTo(chaincodeId);
@@ -176,7 +177,7 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /** Sends a TRANSACTION with string arguments. */
-  void startTransaction(String txId, String... args) {
+  public void startTransaction(String txId, String... args) {
     ChaincodeInput.Builder input = ChaincodeInput.newBuilder();
     for (String arg : args) {
       input.addArgs(ByteString.copyFromUtf8(arg));
@@ -191,7 +192,7 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /** Answers a request with RESPONSE and a payload. */
-  void respond(ChaincodeMessage request, ByteString payload) {
+  public void respond(ChaincodeMessage request, ByteString payload) {
     send(
         ChaincodeMessage.newBuilder()
             .setType(ChaincodeMessage.Type.RESPONSE)
@@ -201,20 +202,20 @@ final class ScriptedPeer implements AutoCloseable {
             .build());
   }
 
-  void respond(ChaincodeMessage request, MessageLite.Builder payload) {
+  public void respond(ChaincodeMessage request, MessageLite.Builder payload) {
     respond(request, payload.build().toByteString());
   }
 
-  void respond(ChaincodeMessage request, MessageLite payload) {
+  public void respond(ChaincodeMessage request, MessageLite payload) {
     respond(request, payload.toByteString());
   }
 
-  void respond(ChaincodeMessage request) {
+  public void respond(ChaincodeMessage request) {
     respond(request, ByteString.EMPTY);
   }
 
   /** Answers a request with ERROR and a text. */
-  void fail(ChaincodeMessage request, String text) {
+  public void fail(ChaincodeMessage request, String text) {
     send(
         ChaincodeMessage.newBuilder()
             .setType(ChaincodeMessage.Type.ERROR)
@@ -225,7 +226,7 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /** Expects COMPLETED for {@code txId} and returns its response. */
-  Response completed(String txId) {
+  public Response completed(String txId) {
     ChaincodeMessage completed = receive(ChaincodeMessage.Type.COMPLETED);
     assertThat(completed.getTxid()).isEqualTo(txId);
     return ChaincodeMessages.parse(Response.parser(), completed.getPayload());

@@ -8,11 +8,11 @@ import org.hyperledger.fabric.protos.peer.ChaincodeAdditionalParams;
  * A Weft-shim chaincode in client mode connected to a {@link ScriptedPeer}: the test sets what the
  * chaincode does with {@link #onInvoke} and plays the peer.
  */
-final class ShimFixture implements AutoCloseable {
+public final class ShimFixture implements AutoCloseable {
 
   static final String CHAINCODE_ID = "cc:1.0";
 
-  final ScriptedPeer peer;
+  public final ScriptedPeer peer;
   final ShimRuntime runtime;
   private final AtomicReference<Chaincode> behaviour =
       new AtomicReference<>(stub -> Response.success());
@@ -42,12 +42,12 @@ final class ShimFixture implements AutoCloseable {
   }
 
   /** Connected to a peer that sends an empty READY, as Fabric before 3.1. */
-  static ShimFixture withoutBatching() {
+  public static ShimFixture withoutBatching() {
     return new ShimFixture(null);
   }
 
   /** Connected to a peer that accepts batches of at most {@code maxWrites}/{@code maxKeys}. */
-  static ShimFixture withBatching(int maxWrites, int maxKeys) {
+  public static ShimFixture withBatching(int maxWrites, int maxKeys) {
     return new ShimFixture(
         ChaincodeAdditionalParams.newBuilder()
             .setUseWriteBatch(true)
@@ -57,7 +57,7 @@ final class ShimFixture implements AutoCloseable {
             .build());
   }
 
-  void onInvoke(Chaincode chaincode) {
+  public void onInvoke(Chaincode chaincode) {
     behaviour.set(chaincode);
   }
 

@@ -75,13 +75,7 @@ class ShimSettingsTest {
   @Test
   void runReturnsANonZeroStatusWhenTheStreamToThePeerEnds() throws Exception {
     try (ScriptedPeer peer = ScriptedPeer.listen()) {
-      CompletableFuture<Integer> status =
-          CompletableFuture.supplyAsync(
-              () ->
-                  Shim.run(
-                      stub -> Response.success(),
-                      Map.of("CORE_CHAINCODE_ID_NAME", "cc", "CORE_PEER_ADDRESS", peer.address()),
-                      new String[0]));
+      CompletableFuture<Integer> status = runAgainst(peer);
       peer.acceptRegistration("cc", null);
       peer.hangUp();
       assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -91,18 +85,22 @@ class ShimSettingsTest {
   @Test
   void runReturnsANonZeroStatusWhenThePeerRefusesTheRegistration() throws Exception {
     try (ScriptedPeer peer = ScriptedPeer.listen()) {
-      CompletableFuture<Integer> status =
-          CompletableFuture.supplyAsync(
-              () ->
-                  Shim.run(
-                      stub -> Response.success(),
-                      Map.of("CORE_CHAINCODE_ID_NAME", "cc", "CORE_PEER_ADDRESS", peer.address()),
-                      new String[0]));
+      CompletableFuture<Integer> status = runAgainst(peer);
       peer.fail(
           peer.receive(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.REGISTER),
           "duplicate chaincode cc");
       assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(peer.endedByChaincode()).isTrue();
     }
+  }
+
+  /** Runs a chaincode against {@code peer} as {@code main} would; completes with its status. */
+  private static CompletableFuture<Integer> runAgainst(ScriptedPeer peer) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            Shim.run(
+                stub -> Response.success(),
+                Map.of("CORE_CHAINCODE_ID_NAME", "cc", "CORE_PEER_ADDRESS", peer.address()),
+                new String[0]));
   }
 }
