@@ -2,6 +2,8 @@ package dev.weft.samples.assettransfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.weft.shim.ChaincodeStub;
 import dev.weft.shim.KeyValue;
 import dev.weft.shim.QueryResultsIterator;
@@ -12,20 +14,30 @@ import dev.weft.shim.contract.ContractInterface;
 import dev.weft.shim.contract.Default;
 import dev.weft.shim.contract.Info;
 import dev.weft.shim.contract.Transaction;
+import dev.weft.shim.contract.Transaction.Intent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fabric's asset-transfer-basic sample on Weft's contract API: assets stored as JSON under their
- * id, created, read, updated, transferred and deleted by transaction functions.
+ * Fabric's asset-transfer-basic sample on Weft's contract API, with the same functions, arguments,
+ * results and error messages: assets stored as JSON under their id, created, read, updated,
+ * transferred and deleted by transaction functions.
  */
 @Contract(
     name = "basic",
-    info = @Info(title = "Asset Transfer", description = "Basic asset transfer", version = "1.0"))
+    info =
+        @Info(
+            title = "Asset Transfer",
+            description = "Fabric's basic asset transfer on weft-shim",
+            version = "1.0",
+            license = @Info.License(name = "Apache-2.0")))
 @Default
 public final class AssetTransfer implements ContractInterface {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Readers and writers cannot be reconfigured, unlike an ObjectMapper: safe to share.
+  private static final ObjectReader READER = new ObjectMapper().readerFor(Asset.class);
+  private static final ObjectWriter WRITER = new ObjectMapper().writerFor(Asset.class);
 
   /** Creates the six assets of Fabric's sample. */
   @Transaction(name = "InitLedger")
@@ -43,66 +55,69 @@ public final class AssetTransfer implements ContractInterface {
     }
   }
 
+  /** Creates an asset; fails if one with its id exists. */
   @Transaction(name = "CreateAsset")
-  public Asset createAsset(
-      Context ctx, String assetID, String color, int size, String owner, int appraisedValue) {
-    if (assetExists(ctx, assetID)) {
-      throw new ContractException("the asset " + assetID + " already exists");
+  public void createAsset(
+      Context ctx, String id, String color, int size, String owner, int appraisedValue) {
+    if (assetExists(ctx, id)) {
+      throw new ContractException("the asset " + id + " already exists");
     }
-    Asset asset = new Asset(assetID, color, size, owner, appraisedValue);
-    put(ctx.stub(), asset);
-    return asset;
+    put(ctx.stub(), new Asset(id, color, size, owner, appraisedValue));
   }
 
-  @Transaction(intent = Transaction.Intent.EVALUATE, name = "ReadAsset")
-  public Asset readAsset(Context ctx, String assetID) {
-    String json = ctx.stub().getStringState(assetID);
-    if (json.isEmpty()) {
-      throw new ContractException("the asset " + assetID + " does not exist");
+  /** The asset with this id; fails if there is none. */
+  @Transaction(intent = Intent.EVALUATE, name = "ReadAsset")
+  public Asset readAsset(Context ctx, String id) {
+    byte[] json = ctx.stub().getState(id);
+    if (json.length == 0) {
+      throw new ContractException("the asset " + id + " does not exist");
     }
     return parse(json);
   }
 
+  /** Replaces an asset; fails if there is none with its id. */
   @Transaction(name = "UpdateAsset")
-  public Asset updateAsset(
-      Context ctx, String assetID, String color, int size, String owner, int appraisedValue) {
-    if (!assetExists(ctx, assetID)) {
-      throw new ContractException("the asset " + assetID + " does not exist");
+  public void updateAsset(
+      Context ctx, String id, String color, int size, String owner, int appraisedValue) {
+    if (!assetExists(ctx, id)) {
+      throw new ContractException("the asset " + id + " does not exist");
     }
-    Asset asset = new Asset(assetID, color, size, owner, appraisedValue);
-    put(ctx.stub(), asset);
-    return asset;
+    put(ctx.stub(), new Asset(id, color, size, owner, appraisedValue));
   }
 
+  /** Deletes an asset; fails if there is none with this id. */
   @Transaction(name = "DeleteAsset")
-  public void deleteAsset(Context ctx, String assetID) {
-    if (!assetExists(ctx, assetID)) {
-      throw new ContractException("the asset " + assetID + " does not exist");
+  public void deleteAsset(Context ctx, String id) {
+    if (!assetExists(ctx, id)) {
+      throw new ContractException("the asset " + id + " does not exist");
     }
-    ctx.stub().delState(assetID);
+    ctx.stub().delState(id);
   }
 
-  @Transaction(intent = Transaction.Intent.EVALUATE, name = "AssetExists")
-  public boolean assetExists(Context ctx, String assetID) {
-    return ctx.stub().getState(assetID).length > 0;
+  /** Whether an asset with this id exists. */
+  @Transaction(intent = Intent.EVALUATE, name = "AssetExists")
+  public boolean assetExists(Context ctx, String id) {
+    return ctx.stub().getState(id).length > 0;
   }
 
-  /** Gives the asset a new owner and returns the old one. */
+  /** Gives the asset a new owner; returns the old one. */
   @Transaction(name = "TransferAsset")
-  public String transferAsset(Context ctx, String assetID, String newOwner) {
-    Asset asset = readAsset(ctx, assetID);
+  public String transferAsset(Context ctx, String id, String newOwner) {
+    Asset asset = readAsset(ctx, id);
     put(
         ctx.stub(),
         new Asset(asset.ID(), asset.Color(), asset.Size(), newOwner, asset.AppraisedValue()));
     return asset.Owner();
   }
 
-  @Transaction(intent = Transaction.Intent.EVALUATE, name = "GetAllAssets")
+  /** Every asset, in id order. */
+  @Transaction(intent = Intent.EVALUATE, name = "GetAllAssets")
   public List<Asset> getAllAssets(Context ctx) {
     List<Asset> assets = new ArrayList<>();
+    // Empty bounds: the whole key space (composite keys aside).
     try (QueryResultsIterator<KeyValue> results = ctx.stub().getStateByRange("", "")) {
       for (KeyValue result : results) {
-        assets.add(parse(result.stringValue()));
+        assets.add(parse(result.value()));
       }
     }
     return assets;
@@ -110,17 +125,17 @@ public final class AssetTransfer implements ContractInterface {
 
   private static void put(ChaincodeStub stub, Asset asset) {
     try {
-      stub.putStringState(asset.ID(), JSON.writeValueAsString(asset));
+      stub.putState(asset.ID(), WRITER.writeValueAsBytes(asset));
     } catch (JsonProcessingException e) {
-      throw new ContractException("cannot write asset " + asset.ID() + ": " + e.getMessage());
+      throw new IllegalStateException("cannot write asset " + asset.ID(), e);
     }
   }
 
-  private static Asset parse(String json) {
+  private static Asset parse(byte[] json) {
     try {
-      return JSON.readValue(json, Asset.class);
-    } catch (JsonProcessingException e) {
-      throw new ContractException("the ledger holds an asset that is not valid JSON: " + json);
+      return READER.readValue(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("the ledger holds an asset that is not valid JSON", e);
     }
   }
 }

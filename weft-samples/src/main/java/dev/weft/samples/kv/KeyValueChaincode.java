@@ -11,12 +11,23 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * A key/value store on the low-level API: {@code put key value}, {@code get key}, {@code del key},
- * {@code range start end} (lines of {@code key=value}) and {@code history key} (lines of {@code
- * txid value} or {@code txid <deleted>}, newest first).
+ * A key/value store on the low-level API, all values UTF-8 text:
+ *
+ * <ul>
+ *   <li>{@code put key value} writes a key;
+ *   <li>{@code get key} returns its value (empty if it has none);
+ *   <li>{@code del key} deletes it;
+ *   <li>{@code range start end} returns the keys from {@code start} (inclusive) to {@code end}
+ *       (exclusive, empty for no end) as lines {@code key=value};
+ *   <li>{@code history key} returns the key's committed changes, newest first, as lines {@code txid
+ *       value}, or {@code txid <deleted>} for a delete.
+ * </ul>
+ *
+ * Wrong arguments fail with status 400 and a message saying what the function takes.
  */
 public final class KeyValueChaincode implements Chaincode {
 
+  /** Connects to the peer (or serves it, as a chaincode service) until the stream ends. */
   public static void main(String[] args) {
     Shim.start(new KeyValueChaincode(), args);
   }
@@ -51,7 +62,9 @@ public final class KeyValueChaincode implements Chaincode {
           args.size() == 1
               ? Response.success(history(stub, args.get(0)))
               : Response.error(400, "history takes a key");
-      default -> Response.error(400, "unknown function '" + stub.getFunction() + "'");
+      default ->
+          Response.error(
+              400, "unknown function '" + stub.getFunction() + "' (put, get, del, range, history)");
     };
   }
 
@@ -67,7 +80,9 @@ public final class KeyValueChaincode implements Chaincode {
     StringJoiner lines = new StringJoiner("\n");
     try (QueryResultsIterator<KeyModification> results = stub.getHistoryForKey(key)) {
       results.forEach(
-          mod -> lines.add(mod.txId() + " " + (mod.isDeleted() ? "<deleted>" : mod.stringValue())));
+          change ->
+              lines.add(
+                  change.txId() + " " + (change.isDeleted() ? "<deleted>" : change.stringValue())));
     }
     return lines.toString();
   }

@@ -1,13 +1,13 @@
 package dev.weft.shim.contract;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.shim.Chaincode;
 import dev.weft.shim.ChaincodeStub;
 import dev.weft.shim.Response;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,40 +15,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A chaincode made of contracts: routes each transaction to a contract's transaction function by
- * its first argument, {@code contract:function} or, for the default contract, {@code function};
- * converts the other arguments to the function's parameter types and the result to the payload.
- * Also serves {@code org.hyperledger.fabric:GetMetadata}, the contracts' description in Fabric's
- * contract metadata format, which Fabric's client tools read.
+ * A chaincode made of contracts. It routes each transaction by its first argument, {@code
+ * contract:function}, or just {@code function} for the default contract (the one marked {@link
+ * Default}, else the first given), to a {@link Transaction} method; converts the other arguments to
+ * the method's parameter types and its return value to the response payload; and turns an exception
+ * into an error response with the exception's message (and, for a {@link ContractException}, its
+ * status and payload).
+ *
+ * <p>Arguments and results: {@code String} as UTF-8 text; primitives, their wrappers and enums as
+ * their text form ({@code 42}, {@code true}, {@code BLUE}); {@code byte[]} as is; records and other
+ * classes, arrays and collections as JSON (with Jackson). A void function (or a null result) gives
+ * an empty payload.
+ *
+ * <p>It also serves {@code org.hyperledger.fabric:GetMetadata}, which returns the contracts'
+ * description in Fabric's contract metadata format. A transaction with no arguments at all succeeds
+ * with an empty payload, as with Fabric's Java shim.
  *
  * <pre>{@code
  * public static void main(String[] args) {
- *   Shim.start(new ContractRouter(new AssetTransfer()), args);
+ *   Shim.start(new ContractRouter(new AssetContract(), new AuditContract()), args);
  * }
  * }</pre>
+ *
+ * <p>Transactions run concurrently on the contract instances given here: they must be thread-safe.
  */
 public final class ContractRouter implements Chaincode {
 
-  /** The name of the contract every contract chaincode has, serving {@code GetMetadata}. */
+  /** The contract every contract chaincode also has, serving {@value #GET_METADATA}. */
   public static final String SYSTEM_CONTRACT = "org.hyperledger.fabric";
+
+  /** The system contract's function returning the metadata. */
+  public static final String GET_METADATA = "GetMetadata";
 
   private static final Logger log = LoggerFactory.getLogger(ContractRouter.class);
 
-  private final Map<String, ContractDefinition> contracts = new LinkedHashMap<>();
+  private final Map<String, ContractDefinition> contracts;
   private final ContractDefinition defaultContract;
-  private final ValueCodec codec = new ValueCodec();
+  private final ValueCodec codec;
   private final byte[] metadata;
 
-  /** Routes to these contracts; fails at once on a contract the router cannot serve. */
+  /**
+   * Routes to these contracts.
+   *
+   * @throws IllegalArgumentException at once if a contract is not valid: not annotated with {@link
+   *     Contract}, two contracts or functions with one name, a function not taking the context
+   *     first, two contracts marked {@link Default}
+   */
   public ContractRouter(ContractInterface... contracts) {
     if (contracts.length == 0) {
       throw new IllegalArgumentException("a contract chaincode needs at least one contract");
     }
+    Map<String, ContractDefinition> byName = new LinkedHashMap<>();
     ContractDefinition chosen = null;
     for (ContractInterface instance : contracts) {
       ContractDefinition contract = ContractDefinition.of(instance);
-      if (contract.name().equals(SYSTEM_CONTRACT)
-          || this.contracts.put(contract.name(), contract) != null) {
+      if (contract.name().equals(SYSTEM_CONTRACT)) {
+        throw new IllegalArgumentException("the contract name " + SYSTEM_CONTRACT + " is Fabric's");
+      }
+      if (byName.put(contract.name(), contract) != null) {
         throw new IllegalArgumentException("two contracts are named " + contract.name());
       }
       if (contract.isDefault()) {
@@ -61,11 +85,22 @@ public final class ContractRouter implements Chaincode {
         chosen = contract;
       }
     }
-    defaultContract = chosen;
-    metadata = buildMetadata().toString().getBytes(StandardCharsets.UTF_8);
+    this.contracts = Collections.unmodifiableMap(byName);
+    this.defaultContract = chosen;
+    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.codec = new ValueCodec(json);
+    this.metadata =
+        ContractMetadata.of(byName.values(), chosen, json)
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Fabric's contract API routes INIT like any transaction. */
+  /** The metadata {@code org.hyperledger.fabric:GetMetadata} returns, as JSON text. */
+  public String metadata() {
+    return new String(metadata, StandardCharsets.UTF_8);
+  }
+
+  /** Routes like {@link #invoke}: the caller names the function to initialise with. */
   @Override
   public Response init(ChaincodeStub stub) {
     return invoke(stub);
@@ -73,18 +108,23 @@ public final class ContractRouter implements Chaincode {
 
   @Override
   public Response invoke(ChaincodeStub stub) {
+    List<byte[]> args = stub.getArgs();
+    if (args.isEmpty()) {
+      return Response.success();
+    }
     String qualified = stub.getFunction();
     int colon = qualified.lastIndexOf(':');
     String contractName = colon < 0 ? defaultContract.name() : qualified.substring(0, colon);
-    String functionName = colon < 0 ? qualified : qualified.substring(colon + 1);
+    String functionName = qualified.substring(colon + 1);
     if (contractName.equals(SYSTEM_CONTRACT)) {
-      return functionName.equals("GetMetadata")
+      return functionName.equals(GET_METADATA)
           ? Response.success(metadata)
           : Response.error(
               "Undefined contract method called: '"
-                  + qualified
-                  + "' (the system contract has"
-                  + " GetMetadata only)");
+                  + functionName
+                  + "' in contract '"
+                  + SYSTEM_CONTRACT
+                  + "'");
     }
     ContractDefinition contract = contracts.get(contractName);
     if (contract == null) {
@@ -95,122 +135,68 @@ public final class ContractRouter implements Chaincode {
               + contracts.keySet()
               + ")");
     }
-    Context ctx = contract.instance().createContext(stub);
+    return execute(contract, contract.function(functionName), stub, args.subList(1, args.size()));
+  }
+
+  private Response execute(
+      ContractDefinition contract,
+      TransactionFunction function,
+      ChaincodeStub stub,
+      List<byte[]> arguments) {
+    ContractInterface instance = contract.instance();
     try {
-      TransactionFunction function = contract.functions().get(functionName);
+      Context ctx = instance.createContext(stub);
       if (function == null) {
-        contract.instance().unknownTransaction(ctx);
+        instance.unknownTransaction(ctx);
         return Response.success();
       }
-      Object[] arguments = arguments(function, stub.getParameters());
-      contract.instance().beforeTransaction(ctx);
-      arguments[0] = ctx;
-      Object result = call(contract, function, arguments);
-      contract.instance().afterTransaction(ctx, result);
+      Object[] values = convert(function, arguments);
+      instance.beforeTransaction(ctx);
+      Object result = function.invoke(instance, ctx, values);
+      instance.afterTransaction(ctx, result);
       return Response.success(codec.toPayload(result));
-    } catch (ContractException e) {
-      return new Response(Response.ERROR, e.getMessage(), e.payload());
+    } catch (InvocationTargetException e) {
+      return failure(e.getCause(), stub);
     } catch (RuntimeException e) {
-      log.warn("[{}] {} failed", shortTxId(stub.getTxId()), qualified, e);
-      return Response.error(e.getMessage() != null ? e.getMessage() : e.toString());
+      return failure(e, stub);
     }
   }
 
-  private Object[] arguments(TransactionFunction function, List<String> given) {
-    List<Parameter> parameters = function.parameters();
-    if (given.size() != parameters.size()) {
+  private Object[] convert(TransactionFunction function, List<byte[]> arguments) {
+    int expected = function.parameters().size();
+    if (arguments.size() != expected) {
       throw new ContractException(
           "function "
               + function.name()
               + " takes "
-              + parameters.size()
-              + " argument(s), got "
-              + given.size());
+              + expected
+              + (expected == 1 ? " argument" : " arguments")
+              + ", got "
+              + arguments.size());
     }
-    Object[] arguments = new Object[parameters.size() + 1];
-    for (int i = 0; i < parameters.size(); i++) {
-      arguments[i + 1] = codec.fromString(given.get(i), parameters.get(i).getParameterizedType());
+    Object[] values = new Object[expected];
+    for (int i = 0; i < expected; i++) {
+      values[i] =
+          codec.fromArgument(arguments.get(i), function.parameters().get(i).getParameterizedType());
     }
-    return arguments;
+    return values;
   }
 
-  private static Object call(
-      ContractDefinition contract, TransactionFunction function, Object[] arguments) {
-    try {
-      return function.method().invoke(contract.instance(), arguments);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new ContractException(String.valueOf(e.getCause().getMessage()));
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot call " + function.method(), e);
+  private static Response failure(Throwable thrown, ChaincodeStub stub) {
+    if (thrown instanceof Error error) {
+      throw error;
     }
+    if (thrown instanceof ContractException refused) {
+      log.debug("[{}] {} refused: {}", shortTxId(stub), stub.getFunction(), refused.getMessage());
+      return new Response(refused.status(), refused.getMessage(), refused.payload());
+    }
+    // Not thrown on purpose: worth the stack trace in the chaincode's log.
+    log.warn("[{}] {} failed", shortTxId(stub), stub.getFunction(), thrown);
+    return Response.error(thrown.getMessage() != null ? thrown.getMessage() : thrown.toString());
   }
 
-  private ObjectNode buildMetadata() {
-    ObjectNode root = codec.json().createObjectNode();
-    root.put(
-        "$schema",
-        "https://hyperledger.github.io/fabric-chaincode-node/main/api/contract-schema.json");
-    root.set("info", info(defaultContract.info(), defaultContract.name()));
-    ObjectNode contractsNode = root.putObject("contracts");
-    ObjectNode schemas = codec.json().createObjectNode();
-    for (ContractDefinition contract : contracts.values()) {
-      ObjectNode node = contractsNode.putObject(contract.name());
-      node.put("name", contract.name());
-      node.set("info", info(contract.info(), contract.name()));
-      ArrayNode transactions = node.putArray("transactions");
-      for (TransactionFunction function : contract.functions().values()) {
-        ObjectNode tx = transactions.addObject();
-        tx.put("name", function.name());
-        ArrayNode tags = tx.putArray("tags");
-        if (function.intent() == Transaction.Intent.SUBMIT) {
-          tags.add("SUBMIT").add("submitTx");
-        } else {
-          tags.add("EVALUATE");
-        }
-        ArrayNode parameters = tx.putArray("parameters");
-        for (Parameter parameter : function.parameters()) {
-          ObjectNode p = parameters.addObject();
-          p.put("name", parameter.getName());
-          p.set("schema", codec.schema(parameter.getParameterizedType(), schemas));
-        }
-        Class<?> returnType = function.method().getReturnType();
-        if (returnType != void.class && returnType != Void.class) {
-          tx.set("returns", codec.schema(function.method().getGenericReturnType(), schemas));
-        }
-      }
-      if (contract == defaultContract) {
-        node.put("default", true);
-      }
-    }
-    ObjectNode system = contractsNode.putObject(SYSTEM_CONTRACT);
-    system.put("name", SYSTEM_CONTRACT);
-    system.set("info", info(null, SYSTEM_CONTRACT));
-    ObjectNode getMetadata = system.putArray("transactions").addObject();
-    getMetadata.put("name", "GetMetadata");
-    getMetadata.putArray("tags").add("EVALUATE");
-    getMetadata.putArray("parameters");
-    getMetadata.putObject("returns").put("type", "string");
-    root.putObject("components").set("schemas", schemas);
-    return root;
-  }
-
-  private ObjectNode info(Info info, String name) {
-    ObjectNode node = codec.json().createObjectNode();
-    node.put("title", info == null || info.title().isEmpty() ? name : info.title());
-    if (info != null && !info.description().isEmpty()) {
-      node.put("description", info.description());
-    }
-    node.put("version", info == null || info.version().isEmpty() ? "latest" : info.version());
-    return node;
-  }
-
-  private static String shortTxId(String txId) {
-    return txId.length() <= 8 ? txId : txId.substring(0, 8);
+  private static String shortTxId(ChaincodeStub stub) {
+    String txId = stub.getTxId();
+    return txId == null || txId.length() <= 8 ? txId : txId.substring(0, 8);
   }
 }

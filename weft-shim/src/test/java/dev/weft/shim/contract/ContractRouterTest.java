@@ -1,38 +1,46 @@
 package dev.weft.shim.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
-import dev.weft.shim.ShimFixture;
+import dev.weft.shim.ChaincodeException;
+import dev.weft.shim.ChaincodeStub;
+import dev.weft.shim.Response;
+import dev.weft.shim.testing.InMemoryStub;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type;
-import org.hyperledger.fabric.protos.peer.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ContractRouterTest {
 
-  @DataType
   public record Asset(String id, String color, int size) {}
 
-  @Contract(name = "assets", info = @Info(title = "Assets", version = "1.2"))
+  /** Records what the router called, in order. */
+  static final class Calls {
+    final List<String> list = new ArrayList<>();
+
+    void add(String call) {
+      list.add(call);
+    }
+  }
+
+  @Contract(name = "assets")
   @Default
   public static final class AssetContract implements ContractInterface {
 
-    final List<String> calls = new ArrayList<>();
+    final Calls calls = new Calls();
 
     @Transaction(intent = Transaction.Intent.EVALUATE)
     public Asset describe(Context ctx, String id, int size) {
+      calls.add("describe " + id);
       return new Asset(id, "blue", size);
     }
 
-    @Transaction
-    public String resize(Context ctx, Asset asset, long by) {
-      return asset.id() + ":" + (asset.size() + by);
+    @Transaction(name = "Store")
+    public void store(Context ctx, Asset asset) {
+      ctx.stub().putStringState(asset.id(), asset.color());
     }
 
     @Transaction(intent = Transaction.Intent.EVALUATE)
@@ -42,7 +50,27 @@ class ContractRouterTest {
 
     @Transaction
     public void refuse(Context ctx) {
-      throw new ContractException("asset is locked", "E42".getBytes());
+      throw new ContractException(409, "asset is locked", "E42".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Transaction
+    public void crash(Context ctx) {
+      throw new IllegalStateException("index out of order");
+    }
+
+    @Transaction
+    public void crashWithoutMessage(Context ctx) {
+      throw new NullPointerException();
+    }
+
+    @Transaction
+    public void readFile(Context ctx) throws IOException {
+      throw new IOException("disk gone");
+    }
+
+    @Transaction
+    public void peerRefuses(Context ctx) {
+      throw new ChaincodeException("GET_QUERY_RESULT not supported for leveldb");
     }
 
     @Override
@@ -65,114 +93,214 @@ class ContractRouterTest {
   }
 
   private final AssetContract assets = new AssetContract();
-  private final ShimFixture shim = ShimFixture.withoutBatching();
+  private final ContractRouter router = new ContractRouter(new Counter(), assets);
 
-  {
-    shim.onInvoke(new ContractRouter(assets, new Counter()));
-  }
-
-  @AfterEach
-  void close() {
-    shim.close();
-  }
-
-  private Response run(String... args) {
-    shim.peer.startTransaction("tx1", args);
-    return shim.peer.completed("tx1");
+  private Response invoke(String... args) {
+    return router.invoke(InMemoryStub.of(args));
   }
 
   @Test
-  void anUnprefixedFunctionGoesToTheDefaultContractAndARecordComesBackAsJson() throws Exception {
-    Response response = run("describe", "a1", "7");
-    assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(new ObjectMapper().readTree(response.getPayload().toStringUtf8()))
-        .isEqualTo(new ObjectMapper().readTree("{\"id\":\"a1\",\"color\":\"blue\",\"size\":7}"));
+  void anUnprefixedFunctionGoesToTheContractMarkedDefault() {
+    Response response = invoke("describe", "a1", "7");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.payloadAsString())
+        .isEqualTo("{\"id\":\"a1\",\"color\":\"blue\",\"size\":7}");
   }
 
   @Test
-  void aQualifiedFunctionGoesToItsContractUnderItsOwnName() {
-    assertThat(run("Counter:Double", "21").getPayload().toStringUtf8()).isEqualTo("42");
+  void withoutADefaultMarkTheFirstContractServesUnprefixedFunctions() {
+    @Contract(name = "other")
+    final class Other implements ContractInterface {}
+    ContractRouter router = new ContractRouter(new Counter(), new Other());
+
+    assertThat(router.invoke(InMemoryStub.of("Double", "4")).payloadAsString()).isEqualTo("8");
   }
 
   @Test
-  void jsonArgumentsBecomeRecordsAndNumbersTheirPrimitiveTypes() {
-    assertThat(
-            run("assets:resize", "{\"id\":\"a\",\"color\":\"red\",\"size\":3}", "4")
-                .getPayload()
-                .toStringUtf8())
-        .isEqualTo("a:7");
+  void aPrefixedFunctionGoesToThatContractUnderItsClassNameOrGivenName() {
+    assertThat(invoke("Counter:Double", "21").payloadAsString()).isEqualTo("42");
+    assertThat(invoke("assets:read", "k").status()).isEqualTo(200);
   }
 
   @Test
-  void hooksRunAroundTheFunctionWithItsResult() {
-    run("describe", "a1", "7");
-    assertThat(assets.calls)
-        .containsExactly("before describe", "after " + new Asset("a1", "blue", 7));
+  void functionsReadAndWriteThroughTheStub() {
+    InMemoryStub.Ledger ledger = new InMemoryStub.Ledger();
+    InMemoryStub store =
+        ledger.transaction("Store", "{\"id\":\"a1\",\"color\":\"red\",\"size\":3}");
+    assertThat(router.invoke(store).status()).isEqualTo(200);
+    assertThat(store.writes()).containsExactly(entry("a1", "red"));
+    store.commit();
+
+    assertThat(router.invoke(ledger.transaction("read", "a1")).payloadAsString()).isEqualTo("red");
   }
 
   @Test
-  void functionsUseTheStub() {
-    shim.peer.startTransaction("tx1", "read", "k");
-    shim.peer.respond(shim.peer.receive(Type.GET_STATE), ByteString.copyFromUtf8("value"));
-    assertThat(shim.peer.completed("tx1").getPayload().toStringUtf8()).isEqualTo("value");
+  void initRoutesLikeInvoke() {
+    assertThat(router.init(InMemoryStub.of("Counter:Double", "5")).payloadAsString())
+        .isEqualTo("10");
   }
 
   @Test
-  void aContractExceptionFailsWithItsMessageAndPayload() {
-    Response response = run("refuse");
-    assertThat(response.getStatus()).isEqualTo(500);
-    assertThat(response.getMessage()).isEqualTo("asset is locked");
-    assertThat(response.getPayload().toStringUtf8()).isEqualTo("E42");
+  void aTransactionWithoutArgumentsSucceedsEmptyAsWithFabricsJavaShim() {
+    Response response = router.invoke(InMemoryStub.of());
+
+    assertThat(response).isEqualTo(Response.success());
   }
 
   @Test
-  void anUnknownFunctionOrContractAndBadArgumentsFailWithAClearMessage() {
-    assertThat(run("nope").getMessage()).isEqualTo("Undefined contract method called: 'nope'");
-    assertThat(run("Missing:x").getMessage()).startsWith("Undefined contract called: 'Missing'");
-    assertThat(run("describe", "a1").getMessage())
-        .isEqualTo("function describe takes 2 argument(s), got 1");
-    assertThat(run("describe", "a1", "big").getMessage()).startsWith("cannot convert 'big' to int");
+  void hooksRunAroundTheFunctionAndAfterSeesItsResult() {
+    invoke("describe", "a1", "7");
+
+    assertThat(assets.calls.list)
+        .containsExactly("before describe", "describe a1", "after " + new Asset("a1", "blue", 7));
   }
 
   @Test
-  void getMetadataDescribesContractsTransactionsAndDataTypes() throws Exception {
-    JsonNode metadata =
-        new ObjectMapper()
-            .readTree(run("org.hyperledger.fabric:GetMetadata").getPayload().toStringUtf8());
-    assertThat(metadata.path("$schema").asText()).endsWith("contract-schema.json");
-    JsonNode contract = metadata.path("contracts").path("assets");
-    assertThat(contract.path("info").path("title").asText()).isEqualTo("Assets");
-    assertThat(contract.path("info").path("version").asText()).isEqualTo("1.2");
-    JsonNode describe = contract.path("transactions").get(0);
-    assertThat(describe.path("name").asText()).isEqualTo("describe");
-    assertThat(describe.path("tags").get(0).asText()).isEqualTo("EVALUATE");
-    assertThat(describe.path("parameters").get(0).path("name").asText()).isEqualTo("id");
-    assertThat(describe.path("parameters").get(1).path("schema").path("type").asText())
-        .isEqualTo("integer");
-    assertThat(describe.path("returns").path("$ref").asText())
-        .isEqualTo("#/components/schemas/Asset");
-    JsonNode asset = metadata.path("components").path("schemas").path("Asset");
-    assertThat(asset.path("properties").path("size").path("type").asText()).isEqualTo("integer");
-    assertThat(asset.path("required")).hasSize(3);
-    assertThat(metadata.path("contracts").path("Counter").path("transactions").get(0).path("tags"))
-        .extracting(JsonNode::asText)
-        .containsExactly("SUBMIT", "submitTx");
-    assertThat(metadata.path("contracts").has("org.hyperledger.fabric")).isTrue();
+  void argumentsAreConvertedBeforeTheHooksRun() {
+    Response response = invoke("describe", "a1", "seven");
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.message())
+        .isEqualTo("cannot convert 'seven' to int: For input string: \"seven\"");
+    assertThat(assets.calls.list).isEmpty();
   }
 
   @Test
-  void aContractWithoutTheAnnotationOrWithABadFunctionIsRefusedAtOnce() {
-    assertThatThrownBy(() -> new ContractRouter(new ContractInterface() {}))
-        .hasMessageContaining("is not annotated with @Contract");
-    assertThatThrownBy(() -> new ContractRouter(new NoContext()))
-        .hasMessageContaining("must take the Context as its first parameter");
+  void aWrongNumberOfArgumentsFailsWithWhatTheFunctionTakes() {
+    assertThat(invoke("describe", "a1").message())
+        .isEqualTo("function describe takes 2 arguments, got 1");
+    assertThat(invoke("read").message()).isEqualTo("function read takes 1 argument, got 0");
+  }
+
+  @Test
+  void aContractExceptionFailsWithItsStatusMessageAndPayload() {
+    Response response = invoke("refuse");
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.message()).isEqualTo("asset is locked");
+    assertThat(response.payloadAsString()).isEqualTo("E42");
+  }
+
+  @Test
+  void anyOtherExceptionFailsWithItsMessage() {
+    assertThat(invoke("crash")).isEqualTo(Response.error("index out of order"));
+    assertThat(invoke("readFile")).isEqualTo(Response.error("disk gone"));
+    assertThat(invoke("peerRefuses"))
+        .isEqualTo(Response.error("GET_QUERY_RESULT not supported for leveldb"));
+    assertThat(invoke("crashWithoutMessage"))
+        .isEqualTo(Response.error("java.lang.NullPointerException"));
+  }
+
+  @Test
+  void anUnknownFunctionFailsNamingFunctionAndContractWithoutRunningTheHooks() {
+    assertThat(invoke("nope"))
+        .isEqualTo(Response.error("Undefined contract method called: 'nope' in contract 'assets'"));
+    assertThat(invoke("Counter:nope"))
+        .isEqualTo(
+            Response.error("Undefined contract method called: 'nope' in contract 'Counter'"));
+    assertThat(assets.calls.list).isEmpty();
+  }
+
+  @Test
+  void anUnknownContractFailsNamingTheContracts() {
+    assertThat(invoke("Missing:x").message())
+        .isEqualTo("Undefined contract called: 'Missing' (contracts: [Counter, assets])");
   }
 
   @Contract
-  public static final class NoContext implements ContractInterface {
-    @Transaction
-    public String broken(String id) {
-      return id;
+  public static final class Tolerant implements ContractInterface {
+    @Override
+    public void unknownTransaction(Context ctx) {
+      ctx.stub().putStringState("unknown", ctx.stub().getFunction());
     }
+  }
+
+  @Test
+  void anOverriddenUnknownTransactionThatReturnsSucceedsEmpty() {
+    InMemoryStub stub = InMemoryStub.of("whatever", "x");
+
+    Response response = new ContractRouter(new Tolerant()).invoke(stub);
+
+    assertThat(response).isEqualTo(Response.success());
+    assertThat(stub.writes()).containsEntry("unknown", "whatever");
+  }
+
+  /** A context carrying state from the hooks to the function. */
+  static final class AuditContext extends Context {
+    final List<String> trail = new ArrayList<>();
+
+    AuditContext(ChaincodeStub stub) {
+      super(stub);
+    }
+  }
+
+  @Contract
+  public static final class Audited implements ContractInterface {
+    @Override
+    public Context createContext(ChaincodeStub stub) {
+      return new AuditContext(stub);
+    }
+
+    @Override
+    public void beforeTransaction(Context ctx) {
+      ((AuditContext) ctx).trail.add("checked");
+    }
+
+    @Transaction
+    public String trail(AuditContext ctx) {
+      return String.join(",", ctx.trail);
+    }
+
+    @Override
+    public void afterTransaction(Context ctx, Object result) {
+      if (result.equals("checked")) {
+        throw new ContractException("after refused " + result);
+      }
+    }
+  }
+
+  @Test
+  void theContextFromCreateContextCarriesStateFromBeforeToTheFunctionAndAfterCanStillFail() {
+    Response response = new ContractRouter(new Audited()).invoke(InMemoryStub.of("trail"));
+
+    assertThat(response).isEqualTo(Response.error("after refused checked"));
+  }
+
+  @Contract
+  public static final class Gatekeeper implements ContractInterface {
+    final Calls calls = new Calls();
+
+    @Override
+    public void beforeTransaction(Context ctx) {
+      throw new ContractException(403, "not allowed", null);
+    }
+
+    @Transaction
+    public void open(Context ctx) {
+      calls.add("opened");
+    }
+  }
+
+  @Test
+  void aBeforeHookThatThrowsStopsTheFunction() {
+    Gatekeeper gatekeeper = new Gatekeeper();
+
+    Response response = new ContractRouter(gatekeeper).invoke(InMemoryStub.of("open"));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.message()).isEqualTo("not allowed");
+    assertThat(gatekeeper.calls.list).isEmpty();
+  }
+
+  @Test
+  void getMetadataReturnsTheMetadataAndTheSystemContractHasNothingElse() {
+    Response metadata = invoke("org.hyperledger.fabric:GetMetadata");
+
+    assertThat(metadata.status()).isEqualTo(200);
+    assertThat(metadata.payloadAsString()).isEqualTo(router.metadata()).contains("\"describe\"");
+    assertThat(invoke("org.hyperledger.fabric:Other").message())
+        .isEqualTo(
+            "Undefined contract method called: 'Other' in contract 'org.hyperledger.fabric'");
   }
 }
