@@ -1,6 +1,5 @@
 package dev.weft.interop;
 
-import dev.weft.peer.testing.TestPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ final class ChaincodeProcess implements AutoCloseable {
    * {@code peer} as {@code chaincodeId}.
    */
   static ChaincodeProcess start(
-      TestPeer peer, String chaincodeId, List<String> command, Path directory) {
+      PeerEndpoint peer, String chaincodeId, List<String> command, Path directory) {
     Path logs = Path.of(System.getProperty("interop.logs", "target/chaincode-logs"));
     String runtime = Path.of(command.get(0)).getFileName().toString();
     Path log = logs.resolve(chaincodeId.replace(':', '_') + "-" + runtime + ".log");
@@ -48,7 +47,7 @@ final class ChaincodeProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("CORE_") || name.startsWith("CHAINCODE_"));
     env.put("CORE_CHAINCODE_ID_NAME", chaincodeId);
-    env.put("CORE_PEER_ADDRESS", peer.chaincodeAddressText());
+    env.put("CORE_PEER_ADDRESS", peer.chaincodeAddress());
     env.put("CORE_PEER_TLS_ENABLED", "false");
     Process process;
     try {
@@ -66,7 +65,7 @@ final class ChaincodeProcess implements AutoCloseable {
    * wrote to {@code chaincode.classpath}, so it never shares this JVM's class path.
    */
   static ChaincodeProcess startJava(
-      TestPeer peer, String chaincodeId, Path target, String mainClass) {
+      PeerEndpoint peer, String chaincodeId, Path target, String mainClass) {
     String classPath;
     try {
       classPath =
@@ -111,9 +110,9 @@ final class ChaincodeProcess implements AutoCloseable {
     }
   }
 
-  private void awaitRegistration(TestPeer peer) {
+  private void awaitRegistration(PeerEndpoint peer) {
     Instant deadline = Instant.now().plus(REGISTRATION_WAIT);
-    while (!peer.chaincodeSupport().registeredChaincodes().contains(chaincodeId)) {
+    while (!peer.hasRegistered(chaincodeId)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             "chaincode " + chaincodeId + " exited with " + process.exitValue() + "; see " + log);

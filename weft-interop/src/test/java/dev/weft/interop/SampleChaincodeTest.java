@@ -24,7 +24,7 @@ class SampleChaincodeTest {
     Path samples = Path.of(System.getProperty("interop.samples"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return ChaincodeProcess.start(
-        peer, id, List.of(java, "-jar", samples.resolve(jar).toString()), samples);
+        PeerEndpoint.of(peer), id, List.of(java, "-jar", samples.resolve(jar).toString()), samples);
   }
 
   @Test

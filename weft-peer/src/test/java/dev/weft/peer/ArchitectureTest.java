@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of docs/architecture.md: which component package may use which. A package may use what
  * its arrows reach, directly or through other packages; msp, policy and config are used by all and
- * use nothing above them; nothing uses node.
+ * use nothing above them; channel (a channel's organisations, MSPs and policies) uses only those;
+ * nothing uses node.
  */
 class ArchitectureTest {
 
@@ -27,14 +28,22 @@ class ArchitectureTest {
           Map.entry(
               "node",
               Set.of(
-                  "gateway", "endorser", "chaincode", "ledger", "ordering", "commit", "lifecycle")),
+                  "gateway",
+                  "endorser",
+                  "chaincode",
+                  "ledger",
+                  "ordering",
+                  "commit",
+                  "lifecycle",
+                  "channel")),
           Map.entry("gateway", Set.of("endorser", "chaincode", "ledger", "ordering", "commit")),
-          Map.entry("endorser", Set.of("chaincode", "ledger")),
+          Map.entry("endorser", Set.of("chaincode", "ledger", "channel")),
           Map.entry("chaincode", Set.of("ledger")),
           Map.entry("ordering", Set.of("commit", "ledger")),
           Map.entry("commit", Set.of("ledger")),
           Map.entry("lifecycle", Set.of("chaincode", "ledger")),
           Map.entry("ledger", Set.of()),
+          Map.entry("channel", Set.of()),
           Map.entry("policy", Set.of("msp", "config")),
           Map.entry("msp", Set.of("config")),
           Map.entry("config", Set.of()));

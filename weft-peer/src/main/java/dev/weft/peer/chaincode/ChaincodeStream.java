@@ -42,13 +42,14 @@ final class ChaincodeStream {
   }
 
   /**
-   * Sends a message and runs {@code whileLocked} before any other message can be sent, so that what
-   * it changes is visible to every later sender (READY and the handler's ready state).
+   * Runs {@code beforeSending}, then sends a message, with no other message sent in between. For
+   * READY and the handler's ready state: the state must change before READY can reach the chaincode
+   * (which may then at once be asked for a transaction), while a TRANSACTION sent by anyone who
+   * sees the new state still follows READY on the wire.
    */
-  synchronized boolean send(ChaincodeMessage message, Runnable whileLocked) {
-    boolean sent = send(message);
-    whileLocked.run();
-    return sent;
+  synchronized boolean send(ChaincodeMessage message, Runnable beforeSending) {
+    beforeSending.run();
+    return send(message);
   }
 
   /** Whether a message is too large to send on this stream. */

@@ -190,7 +190,7 @@ final class Handler implements StreamObserver<InboundMessage> {
     chaincodeId = id.getName();
     stream.send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.REGISTERED).build());
     state = State.ESTABLISHED;
-    // Ready before anyone can send a TRANSACTION, and never before READY is on the wire.
+    // Ready before the chaincode can see READY, and no TRANSACTION on the wire before READY.
     stream.send(
         ChaincodeMessage.newBuilder()
             .setType(ChaincodeMessage.Type.READY)

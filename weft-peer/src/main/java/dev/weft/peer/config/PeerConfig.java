@@ -1,5 +1,6 @@
 package dev.weft.peer.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param chaincode how the peer talks to chaincode
  * @param ledger how the peer keeps its ledgers
+ * @param node where clients reach the peer, where it keeps its data, and who it is
  */
-public record PeerConfig(ChaincodeConfig chaincode, LedgerConfig ledger) {
+public record PeerConfig(ChaincodeConfig chaincode, LedgerConfig ledger, NodeConfig node) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -64,12 +66,24 @@ public record PeerConfig(ChaincodeConfig chaincode, LedgerConfig ledger) {
                 v.integer(Setting.CHAINCODE_MAX_SIZE_WRITE_BATCH),
                 v.bool(Setting.CHAINCODE_USE_GET_MULTIPLE_KEYS),
                 v.integer(Setting.CHAINCODE_MAX_SIZE_GET_MULTIPLE_KEYS))),
-        new LedgerConfig(v.bool(Setting.LEDGER_HISTORY_ENABLED)));
+        new LedgerConfig(v.bool(Setting.LEDGER_HISTORY_ENABLED)),
+        new NodeConfig(
+            v.hostPort(Setting.PEER_LISTEN_ADDRESS),
+            v.parse(Setting.PEER_FILE_SYSTEM_PATH, Path::of),
+            v.raw(Setting.PEER_MSP_ID),
+            v.raw(Setting.PEER_ORG_DOMAIN),
+            v.raw(Setting.PEER_CHANNEL),
+            v.duration(Setting.PEER_AUTHENTICATION_TIME_WINDOW)));
   }
 
   /** The same configuration with another chaincode configuration. */
   public PeerConfig withChaincode(ChaincodeConfig chaincode) {
-    return new PeerConfig(chaincode, ledger);
+    return new PeerConfig(chaincode, ledger, node);
+  }
+
+  /** The same configuration with another node configuration. */
+  public PeerConfig withNode(NodeConfig node) {
+    return new PeerConfig(chaincode, ledger, node);
   }
 
   /** Parses Go-style durations as Fabric writes them: {@code 30s}, {@code 500ms}, {@code 2m}. */

@@ -67,7 +67,29 @@ public enum Setting {
       "1000",
       "Announced in READY: most keys in one GET_STATE_MULTIPLE (at least 100)."),
   LEDGER_HISTORY_ENABLED(
-      "ledger.historyEnabled", "true", "Keep the history of every key for GET_HISTORY_FOR_KEY.");
+      "ledger.historyEnabled", "true", "Keep the history of every key for GET_HISTORY_FOR_KEY."),
+  PEER_LISTEN_ADDRESS(
+      "peer.listenAddress",
+      "127.0.0.1:7051",
+      "Address of the client-facing server (protos.Endorser/ProcessProposal)."),
+  PEER_FILE_SYSTEM_PATH(
+      "peer.fileSystemPath",
+      "weft-data",
+      "Where the peer keeps its data: crypto material (generated on first start, in cryptogen's"
+          + " layout under crypto/) and channel config blocks (channels/)."),
+  PEER_MSP_ID("peer.localMspId", "Org1MSP", "MSP id of the peer's organisation."),
+  PEER_ORG_DOMAIN(
+      "peer.orgDomain",
+      "org1.example.com",
+      "Domain of the peer's organisation; the peer is peer0.<domain> in the crypto material."),
+  PEER_CHANNEL(
+      "peer.channel",
+      "mychannel",
+      "The channel the peer creates, with its organisation as only member, on its first start."),
+  PEER_AUTHENTICATION_TIME_WINDOW(
+      "peer.authentication.timeWindow",
+      "15m",
+      "How far a proposal's timestamp may be from the peer's clock before it is refused.");
 
   private final String key;
   private final String defaultValue;

@@ -2,6 +2,8 @@ package dev.weft.peer.ledger;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ledger of one channel: its world state and key history, transaction simulators over
@@ -12,6 +14,9 @@ public final class Ledger implements AutoCloseable {
   private final String channelId;
   private final StateDatabase state;
   private final HistoryDatabase history;
+  // Ids of committed transactions, for the endorser's duplicate check; the block store will answer
+  // this from its index once there is one.
+  private final Set<String> committedTxIds = ConcurrentHashMap.newKeySet();
 
   /**
    * @param history the key history, or null to run without a history database (history queries then
@@ -56,6 +61,12 @@ public final class Ledger implements AutoCloseable {
     if (history != null) {
       history.add(updates.history());
     }
+    transactions.forEach(tx -> committedTxIds.add(tx.txId()));
+  }
+
+  /** Whether a transaction with this id has been committed on this channel. */
+  public boolean containsTransaction(String txId) {
+    return committedTxIds.contains(txId);
   }
 
   /** The height of the last committed block, if any. */

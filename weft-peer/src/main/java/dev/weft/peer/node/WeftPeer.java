@@ -1,35 +1,58 @@
 package dev.weft.peer.node;
 
 import dev.weft.peer.chaincode.ChaincodeSupport;
+import dev.weft.peer.channel.Channel;
+import dev.weft.peer.channel.Channels;
 import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.endorser.Endorser;
+import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.msp.Msps;
+import dev.weft.peer.msp.SigningIdentity;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running peer: its ledgers, chaincode support and listeners, built from one configuration.
- * {@link #main} starts one with the defaults and {@code WEFT_*} overrides and runs it until the
- * process is stopped.
+ * A running peer, built from one configuration. {@link #startNode} starts the whole peer: its
+ * identity and channels from its data directory (created on first start), ledgers, chaincode
+ * support, the endorser and both listeners. {@link #start} starts only ledgers and chaincode
+ * support, for tests and benchmarks of the chaincode protocol. {@link #main} runs {@code startNode}
+ * with the defaults and {@code WEFT_*} overrides until the process is stopped, or the {@code crypto
+ * generate} command.
  */
 public final class WeftPeer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WeftPeer.class);
 
+  /** The parts of a whole peer beyond chaincode support. */
+  private record Node(
+      PeerData data, Channels channels, Endorser endorser, ClientListener clientListener) {}
+
   private final Ledgers ledgers;
   private final ChaincodeSupport chaincodeSupport;
   private final ChaincodeListener chaincodeListener;
+  private final Node node; // null for a chaincode-support-only peer
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private WeftPeer(
-      Ledgers ledgers, ChaincodeSupport chaincodeSupport, ChaincodeListener chaincodeListener) {
+      Ledgers ledgers,
+      ChaincodeSupport chaincodeSupport,
+      ChaincodeListener chaincodeListener,
+      Node node) {
     this.ledgers = ledgers;
     this.chaincodeSupport = chaincodeSupport;
     this.chaincodeListener = chaincodeListener;
+    this.node = node;
   }
 
-  /** Builds the components and starts listening. */
+  /**
+   * Starts ledgers and chaincode support only: no identity, no channels, no endorser. Tests and
+   * benchmarks of the chaincode protocol add the ledgers they need.
+   */
   public static WeftPeer start(PeerConfig config) {
     Ledgers ledgers = new Ledgers();
     ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers);
@@ -41,7 +64,44 @@ public final class WeftPeer implements AutoCloseable {
       ledgers.close();
       throw e;
     }
-    return new WeftPeer(ledgers, chaincodeSupport, listener);
+    return new WeftPeer(ledgers, chaincodeSupport, listener, null);
+  }
+
+  /**
+   * Starts the whole peer: reads (on first start: generates) its crypto material and channels in
+   * the data directory, gives each channel an in-memory ledger, and starts chaincode support, the
+   * endorser and the client-facing listener.
+   */
+  public static WeftPeer startNode(PeerConfig config) {
+    Clock clock = Clock.systemUTC();
+    PeerData data = PeerData.prepare(config.node(), clock);
+    WeftPeer core = start(config);
+    try {
+      Channels channels = new Channels();
+      for (Channel channel : data.channels()) {
+        channels.add(channel);
+        core.ledgers.add(Ledger.inMemory(channel.id(), config.ledger().historyEnabled()));
+      }
+      Endorser endorser =
+          new Endorser(
+              channels,
+              core.ledgers,
+              core.chaincodeSupport,
+              data.signingIdentity(),
+              new Msps(List.of(data.localMsp())),
+              clock,
+              config.node().authenticationTimeWindow());
+      ClientListener clientListener =
+          ClientListener.start(config.node().listenAddress(), endorser.service());
+      return new WeftPeer(
+          core.ledgers,
+          core.chaincodeSupport,
+          core.chaincodeListener,
+          new Node(data, channels, endorser, clientListener));
+    } catch (RuntimeException e) {
+      core.close();
+      throw e;
+    }
   }
 
   public Ledgers ledgers() {
@@ -57,6 +117,32 @@ public final class WeftPeer implements AutoCloseable {
     return chaincodeListener.address();
   }
 
+  /** Where clients connect (protos.Endorser); only for a peer started with {@link #startNode}. */
+  public InetSocketAddress peerAddress() {
+    return node().clientListener().address();
+  }
+
+  /** The peer's signing identity; only for a peer started with {@link #startNode}. */
+  public SigningIdentity identity() {
+    return node().data().signingIdentity();
+  }
+
+  /** The joined channels; only for a peer started with {@link #startNode}. */
+  public Channels channels() {
+    return node().channels();
+  }
+
+  public Endorser endorser() {
+    return node().endorser();
+  }
+
+  private Node node() {
+    if (node == null) {
+      throw new IllegalStateException("this peer runs chaincode support only (see startNode)");
+    }
+    return node;
+  }
+
   /** Blocks until {@link #close} has run. */
   public void awaitStop() throws InterruptedException {
     stopped.await();
@@ -68,6 +154,9 @@ public final class WeftPeer implements AutoCloseable {
     if (stopped.getCount() == 0) {
       return;
     }
+    if (node != null) {
+      node.clientListener().close();
+    }
     chaincodeListener.close();
     chaincodeSupport.close();
     ledgers.close();
@@ -75,8 +164,23 @@ public final class WeftPeer implements AutoCloseable {
     log.info("peer stopped");
   }
 
-  /** Starts a peer from the defaults and the {@code WEFT_*} environment, until stopped. */
+  /**
+   * Without arguments (or {@code node start}), starts a peer from the defaults and the {@code
+   * WEFT_*} environment, until stopped; {@code crypto generate ...} writes crypto material.
+   */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("crypto")) {
+      System.exit(
+          CryptoCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      return;
+    }
+    if (args.length > 0
+        && !(args.length == 2 && args[0].equals("node") && args[1].equals("start"))) {
+      System.err.println("usage: weft [node start]\n       " + CryptoCommand.USAGE);
+      System.exit(2);
+      return;
+    }
     PeerConfig config;
     try {
       config = PeerConfig.fromEnvironment(System.getenv());
@@ -87,7 +191,7 @@ public final class WeftPeer implements AutoCloseable {
     }
     WeftPeer peer;
     try {
-      peer = start(config);
+      peer = startNode(config);
     } catch (RuntimeException e) {
       System.err.println("weft: " + e.getMessage());
       System.exit(1);
@@ -95,8 +199,21 @@ public final class WeftPeer implements AutoCloseable {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(peer::close, "weft-shutdown"));
     InetSocketAddress address = peer.chaincodeAddress();
+    InetSocketAddress peerAddress = peer.peerAddress();
     System.out.println(
-        "Weft peer started. Chaincode support listening on "
+        "Weft peer "
+            + peer.identity().identity().certificate().getSubjectX500Principal().getName()
+            + " ("
+            + peer.identity().mspId()
+            + ") started with data in "
+            + config.node().dataDirectory().toAbsolutePath()
+            + ". Channels: "
+            + String.join(", ", peer.channels().ids())
+            + ". Endorser listening on "
+            + peerAddress.getHostString()
+            + ":"
+            + peerAddress.getPort()
+            + ". Chaincode support listening on "
             + address.getHostString()
             + ":"
             + address.getPort()

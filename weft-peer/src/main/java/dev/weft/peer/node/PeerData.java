@@ -1,0 +1,91 @@
+package dev.weft.peer.node;
+
+import dev.weft.peer.channel.Channel;
+import dev.weft.peer.channel.GenesisBlock;
+import dev.weft.peer.channel.Organization;
+import dev.weft.peer.config.NodeConfig;
+import dev.weft.peer.msp.CryptoGenerator;
+import dev.weft.peer.msp.Msp;
+import dev.weft.peer.msp.MspFolder;
+import dev.weft.peer.msp.PeerOrgLayout;
+import dev.weft.peer.msp.SigningIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hyperledger.fabric.protos.common.Block;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer's data directory: {@code crypto/} holds its organisation's material in cryptogen's
+ * layout, {@code channels/<id>.block} the config block of each joined channel. On first start the
+ * material and the configured channel (with the peer's organisation as its only member) are
+ * created.
+ *
+ * @param layout where the organisation's crypto material is
+ * @param signingIdentity the peer's identity, {@code peer0.<domain>}
+ * @param localMsp the peer's organisation's MSP
+ * @param channels the joined channels
+ */
+record PeerData(
+    PeerOrgLayout layout, SigningIdentity signingIdentity, Msp localMsp, List<Channel> channels) {
+
+  private static final Logger log = LoggerFactory.getLogger(PeerData.class);
+
+  static PeerData prepare(NodeConfig config, Clock clock) {
+    Path root = config.dataDirectory();
+    PeerOrgLayout layout = new PeerOrgLayout(root.resolve("crypto"), config.orgDomain());
+    if (!Files.isDirectory(layout.orgDirectory())) {
+      new CryptoGenerator(clock).generatePeerOrg(layout.root(), config.orgDomain(), 1, 1);
+      log.info("generated crypto material for {} in {}", config.orgDomain(), layout.orgDirectory());
+    }
+    SigningIdentity identity = SigningIdentity.load(layout.peerMspDirectory(0), config.mspId());
+    Msp localMsp = Msp.fromConfig(MspFolder.read(layout.peerMspDirectory(0), config.mspId()));
+    Path channelsDirectory = root.resolve("channels");
+    Path channelBlock = channelsDirectory.resolve(config.channelId() + ".block");
+    if (!Files.exists(channelBlock)) {
+      Block genesis =
+          GenesisBlock.create(
+              config.channelId(),
+              List.of(
+                  new Organization(
+                      config.mspId(), MspFolder.read(layout.mspDirectory(), config.mspId()))),
+              clock.instant());
+      write(channelBlock, genesis.toByteArray());
+      log.info("created channel {} in {}", config.channelId(), channelBlock);
+    }
+    List<Channel> channels = new ArrayList<>();
+    for (Path file : blocks(channelsDirectory)) {
+      try {
+        channels.add(Channel.fromConfigBlock(Block.parseFrom(Files.readAllBytes(file))));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read channel config block " + file, e);
+      }
+    }
+    return new PeerData(layout, identity, localMsp, List.copyOf(channels));
+  }
+
+  private static List<Path> blocks(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".block")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+  }
+
+  private static void write(Path file, byte[] content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.write(temporary, content);
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package dev.weft.peer.msp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import dev.weft.peer.testing.TestOrg;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hyperledger.fabric.protos.common.MSPPrincipal;
+import org.hyperledger.fabric.protos.common.MSPRole;
+import org.hyperledger.fabric.protos.common.OrganizationUnit;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MspTest {
+
+  @TempDir static Path directory;
+  private static TestOrg org1;
+  private static TestOrg impostor;
+  private static Msp msp;
+
+  @BeforeAll
+  static void generate() {
+    org1 = TestOrg.generate(directory.resolve("a"), "org1.example.com", "Org1MSP");
+    // Same names and MSP id, but another CA: what an attacker can make.
+    impostor = TestOrg.generate(directory.resolve("b"), "org1.example.com", "Org1MSP");
+    msp = org1.msp();
+  }
+
+  @Test
+  void theFolderIsReadAsFabricsVerifyingMspConfig() {
+    FabricMSPConfig config = MspFolder.read(org1.layout().mspDirectory(), "Org1MSP");
+    assertThat(config.getName()).isEqualTo("Org1MSP");
+    assertThat(config.getRootCertsCount()).isEqualTo(1);
+    assertThat(config.getTlsRootCertsCount()).isEqualTo(1);
+    assertThat(config.getAdminsCount()).isZero();
+    assertThat(config.getCryptoConfig().getSignatureHashFamily()).isEqualTo("SHA2");
+    assertThat(config.getCryptoConfig().getIdentityIdentifierHashFunction()).isEqualTo("SHA256");
+    assertThat(config.getFabricNodeOus().getEnable()).isTrue();
+    assertThat(config.getFabricNodeOus().getPeerOuIdentifier().getOrganizationalUnitIdentifier())
+        .isEqualTo("peer");
+    assertThat(config.getFabricNodeOus().getAdminOuIdentifier().getCertificate())
+        .isEqualTo(config.getRootCerts(0));
+  }
+
+  @Test
+  void anIdentityIsDeserializedFromItsMspIdAndPem() {
+    SigningIdentity user = org1.user();
+    Identity identity = msp.deserialize(user.serialized());
+    assertThat(identity.mspId()).isEqualTo("Org1MSP");
+    assertThat(identity.organizationalUnits()).containsExactly("client");
+    SerializedIdentity sid = SerializedIdentity.newBuilder().setMspid("Org1MSP").build();
+    assertThat(ByteString.copyFrom(Pem.encode("CERTIFICATE", identity.certificateDer())))
+        .isEqualTo(parse(user.serialized()).getIdBytes()); // id_bytes is the PEM as in signcerts
+    assertThat(sid.getMspid()).isEqualTo(identity.mspId());
+  }
+
+  @Test
+  void identitiesIssuedByTheOrgsCaAreValid() {
+    for (SigningIdentity id : List.of(org1.peer(), org1.admin(), org1.user())) {
+      msp.validate(msp.deserialize(id.serialized()));
+    }
+  }
+
+  @Test
+  void anIdentityFromAnotherCaWithTheSameNamesIsNotValid() {
+    Identity forged = msp.deserialize(impostor.user().serialized());
+    assertThatThrownBy(() -> msp.validate(forged))
+        .isInstanceOf(MspException.class)
+        .hasMessageContaining("certificate signed by unknown authority");
+    assertThat(msp.satisfies(forged, role("Org1MSP", MSPRole.MSPRoleType.MEMBER))).isFalse();
+  }
+
+  @Test
+  void anExpiredCertificateIsStillAValidMemberAsInFabric() {
+    SigningIdentity expired = org1.expiredClient("Expired@org1.example.com");
+    Identity identity = msp.deserialize(expired.serialized());
+    assertThat(identity.expiresAt()).isBefore(Instant.now());
+    assertThat(msp.isValid(identity)).isTrue();
+  }
+
+  @Test
+  void aCertificateIssuedBeforeItsCaWasValidIsNotValid() {
+    SigningIdentity early =
+        org1.client(
+            "Early@org1.example.com",
+            Instant.now().minus(Duration.ofDays(30)),
+            Duration.ofDays(60));
+    assertThatThrownBy(() -> msp.validate(msp.deserialize(early.serialized())))
+        .hasMessageContaining("certificate signed by unknown authority");
+  }
+
+  @Test
+  void nodeOusGiveRolesAndMemberCoversThemAll() {
+    Identity peer = msp.deserialize(org1.peer().serialized());
+    Identity admin = msp.deserialize(org1.admin().serialized());
+    Identity user = msp.deserialize(org1.user().serialized());
+    assertThat(msp.satisfies(peer, role("Org1MSP", MSPRole.MSPRoleType.PEER))).isTrue();
+    assertThat(msp.satisfies(peer, role("Org1MSP", MSPRole.MSPRoleType.CLIENT))).isFalse();
+    assertThat(msp.satisfies(peer, role("Org1MSP", MSPRole.MSPRoleType.ADMIN))).isFalse();
+    assertThat(msp.satisfies(admin, role("Org1MSP", MSPRole.MSPRoleType.ADMIN))).isTrue();
+    assertThat(msp.satisfies(admin, role("Org1MSP", MSPRole.MSPRoleType.CLIENT))).isFalse();
+    assertThat(msp.satisfies(user, role("Org1MSP", MSPRole.MSPRoleType.CLIENT))).isTrue();
+    assertThat(msp.satisfies(user, role("Org1MSP", MSPRole.MSPRoleType.ORDERER))).isFalse();
+    for (Identity id : List.of(peer, admin, user)) {
+      assertThat(msp.satisfies(id, role("Org1MSP", MSPRole.MSPRoleType.MEMBER))).isTrue();
+      assertThat(msp.satisfies(id, role("Org2MSP", MSPRole.MSPRoleType.MEMBER))).isFalse();
+    }
+  }
+
+  @Test
+  void anIdentityWithTwoNodeOusOrNoneIsNotValid() {
+    Instant now = Instant.now();
+    SigningIdentity both =
+        org1.issued("Both@org1.example.com", List.of("client", "peer"), now, Duration.ofDays(1));
+    SigningIdentity none =
+        org1.issued("None@org1.example.com", List.of("sales"), now, Duration.ofDays(1));
+    assertThatThrownBy(() -> msp.validate(msp.deserialize(both.serialized())))
+        .hasMessageContaining(
+            "exactly one of the client, peer, orderer or admin OU roles, it has 2");
+    assertThatThrownBy(() -> msp.validate(msp.deserialize(none.serialized())))
+        .hasMessageContaining("it has 0");
+  }
+
+  @Test
+  void aCaCertificateCannotBeAnIdentity() {
+    byte[] caPem = org1.ca().certificate().certificatePem();
+    assertThatThrownBy(() -> msp.validate(msp.deserialize(msp.serialize(caPem))))
+        .hasMessageContaining("Certificate Authority equals true cannot be used as an identity");
+  }
+
+  @Test
+  void adminCertsMakeAnAdminWithoutTheAdminOu() {
+    FabricMSPConfig withAdmin =
+        MspFolder.read(org1.layout().mspDirectory(), "Org1MSP").toBuilder()
+            .addAdmins(parse(org1.user().serialized()).getIdBytes())
+            .build();
+    Msp listing = Msp.fromConfig(withAdmin);
+    Identity user = listing.deserialize(org1.user().serialized());
+    assertThat(listing.satisfies(user, role("Org1MSP", MSPRole.MSPRoleType.ADMIN))).isTrue();
+  }
+
+  @Test
+  void organizationUnitAndIdentityPrincipalsAreMatched() throws Exception {
+    Identity peer = msp.deserialize(org1.peer().serialized());
+    byte[] ca = Pem.decode(org1.ca().certificate().certificatePem(), "CERTIFICATE");
+    MSPPrincipal peerOu =
+        MSPPrincipal.newBuilder()
+            .setPrincipalClassification(MSPPrincipal.Classification.ORGANIZATION_UNIT)
+            .setPrincipal(
+                OrganizationUnit.newBuilder()
+                    .setMspIdentifier("Org1MSP")
+                    .setOrganizationalUnitIdentifier("peer")
+                    .setCertifiersIdentifier(ByteString.copyFrom(Ecdsa.sha256(ca)))
+                    .build()
+                    .toByteString())
+            .build();
+    assertThat(msp.satisfies(peer, peerOu)).isTrue();
+    assertThat(msp.satisfies(msp.deserialize(org1.user().serialized()), peerOu)).isFalse();
+    MSPPrincipal exactly =
+        MSPPrincipal.newBuilder()
+            .setPrincipalClassification(MSPPrincipal.Classification.IDENTITY)
+            .setPrincipal(org1.peer().serialized())
+            .build();
+    assertThat(msp.satisfies(peer, exactly)).isTrue();
+    assertThat(msp.satisfies(msp.deserialize(org1.admin().serialized()), exactly)).isFalse();
+  }
+
+  @Test
+  void malformedIdentitiesAreRejectedWithAReason() {
+    assertThatThrownBy(() -> msp.deserialize(ByteString.copyFromUtf8("\u00ff\u00ff garbage")))
+        .isInstanceOf(MspException.class);
+    assertThatThrownBy(
+            () -> msp.deserialize(msp.serialize("no pem".getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("could not decode pem");
+    assertThatThrownBy(
+            () ->
+                msp.deserialize(org1.user().serialized().concat(ByteString.EMPTY).substring(0, 0)))
+        .isInstanceOf(MspException.class);
+    assertThatThrownBy(
+            () ->
+                msp.deserialize(
+                    SerializedIdentity.newBuilder()
+                        .setMspid("Org2MSP")
+                        .setIdBytes(parse(org1.user().serialized()).getIdBytes())
+                        .build()
+                        .toByteString()))
+        .hasMessageContaining("expected MSP ID Org1MSP, received Org2MSP");
+  }
+
+  @Test
+  void theSigningIdentityOfALocalMspSignsWhatItsIdentityVerifies() throws Exception {
+    SigningIdentity peer = SigningIdentity.load(org1.layout().peerMspDirectory(0), "Org1MSP");
+    byte[] data = "endorse me".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = peer.sign(data);
+    assertThat(peer.identity().verify(data, signature)).isTrue();
+    assertThat(peer.serialized())
+        .isEqualTo(
+            SerializedIdentity.newBuilder()
+                .setMspid("Org1MSP")
+                .setIdBytes(
+                    ByteString.copyFrom(
+                        Files.readAllBytes(
+                            org1.layout()
+                                .peerMspDirectory(0)
+                                .resolve("signcerts/peer0.org1.example.com-cert.pem"))))
+                .build()
+                .toByteString());
+    assertThatThrownBy(() -> new SigningIdentity(org1.user().identity(), org1.admin().privateKey()))
+        .hasMessageContaining("does not belong");
+  }
+
+  @Test
+  void configYamlWithoutNodeOusLeavesThemOff() {
+    MspConfigFile file =
+        MspConfigFile.parse(
+            "OrganizationalUnitIdentifiers:\n  - Certificate: cacerts/x.pem\n"
+                .concat("    OrganizationalUnitIdentifier: COP\n")
+                .getBytes(StandardCharsets.UTF_8),
+            Path.of("config.yaml"));
+    assertThat(file.nodeOusEnabled()).isFalse();
+    assertThat(file.organizationalUnitIdentifiers())
+        .containsExactly(new MspConfigFile.OuIdentifier("cacerts/x.pem", "COP"));
+    assertThatThrownBy(
+            () ->
+                MspConfigFile.parse(
+                    "NodeOUs: [1, 2]".getBytes(StandardCharsets.UTF_8), Path.of("c")))
+        .hasMessageContaining("NodeOUs is not a map");
+  }
+
+  private static MSPPrincipal role(String mspId, MSPRole.MSPRoleType role) {
+    return MSPPrincipal.newBuilder()
+        .setPrincipalClassification(MSPPrincipal.Classification.ROLE)
+        .setPrincipal(
+            MSPRole.newBuilder().setMspIdentifier(mspId).setRole(role).build().toByteString())
+        .build();
+  }
+
+  private static SerializedIdentity parse(ByteString bytes) {
+    try {
+      return SerializedIdentity.parseFrom(bytes);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.weft.peer.testing;
+
+import dev.weft.peer.config.HostPort;
+import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.ledger.Ledger;
+import dev.weft.peer.msp.PeerOrgLayout;
+import dev.weft.peer.node.WeftPeer;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.peer.EndorserGrpc;
+import org.hyperledger.fabric.protos.peer.ProposalResponse;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+
+/**
+ * A whole Weft peer for tests ({@link WeftPeer#startNode}): identity and channel {@code mychannel}
+ * generated in a test's data directory, both listeners on loopback ports chosen by the system, and
+ * a gRPC client of its endorser.
+ */
+public final class TestNode implements AutoCloseable {
+
+  public static final String CHANNEL = "mychannel";
+
+  private final WeftPeer peer;
+  private final Path dataDirectory;
+  private final ManagedChannel client;
+
+  private TestNode(WeftPeer peer, Path dataDirectory) {
+    this.peer = peer;
+    this.dataDirectory = dataDirectory;
+    this.client =
+        NettyChannelBuilder.forAddress(
+                peer.peerAddress().getHostString(), peer.peerAddress().getPort())
+            .usePlaintext()
+            .build();
+  }
+
+  public static TestNode start(Path dataDirectory) {
+    PeerConfig defaults = PeerConfig.defaults();
+    PeerConfig config =
+        defaults
+            .withChaincode(defaults.chaincode().withListenAddress(new HostPort("127.0.0.1", 0)))
+            .withNode(
+                defaults
+                    .node()
+                    .withListenAddress(new HostPort("127.0.0.1", 0))
+                    .withDataDirectory(dataDirectory));
+    return new TestNode(WeftPeer.startNode(config), dataDirectory);
+  }
+
+  public WeftPeer peer() {
+    return peer;
+  }
+
+  /** The peer's organisation (Org1MSP, org1.example.com) in the data directory. */
+  public TestOrg org() {
+    return new TestOrg(
+        new PeerOrgLayout(dataDirectory.resolve("crypto"), "org1.example.com"), "Org1MSP");
+  }
+
+  public Ledger ledger() {
+    return peer.ledgers().get(CHANNEL).orElseThrow();
+  }
+
+  /** Sends a proposal to the endorser over gRPC. */
+  public CompletableFuture<ProposalResponse> send(SignedProposal proposal) {
+    CompletableFuture<ProposalResponse> result = new CompletableFuture<>();
+    EndorserGrpc.newStub(client)
+        .processProposal(
+            proposal,
+            new StreamObserver<>() {
+              @Override
+              public void onNext(ProposalResponse value) {
+                result.complete(value);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                result.completeExceptionally(t);
+              }
+
+              @Override
+              public void onCompleted() {}
+            });
+    return result;
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
+    try {
+      client.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    peer.close();
+  }
+}
