@@ -73,14 +73,14 @@ public final class Channel {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> orgs.add(organization(e.getKey(), e.getValue())));
     for (Organization org : orgs) {
-      byId.putIfAbsent(org.mspId(), msp(org));
+      addMsp(byId, org);
     }
     ConfigGroup orderer = root.getGroupsMap().get(ORDERER);
     if (orderer != null) {
       orderer.getGroupsMap().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .map(e -> organization(e.getKey(), e.getValue()))
-          .forEach(org -> byId.putIfAbsent(org.mspId(), msp(org)));
+          .forEach(org -> addMsp(byId, org));
     }
     this.organizations = List.copyOf(orgs);
     this.msps = new Msps(byId.values());
@@ -206,8 +206,18 @@ public final class Channel {
         name, parse(FabricMSPConfig.parser(), mspConfig.getConfig(), "FabricMSPConfig of " + name));
   }
 
-  private static Msp msp(Organization org) {
-    return Msp.fromConfig(org.mspConfig());
+  /**
+   * Adds an organisation's MSP; the same MSP may serve several groups (an org that is both an
+   * application and an orderer org), but only with one configuration, as Fabric requires.
+   */
+  private static void addMsp(Map<String, Msp> byId, Organization org) {
+    Msp existing = byId.get(org.mspId());
+    if (existing == null) {
+      byId.put(org.mspId(), Msp.fromConfig(org.mspConfig()));
+    } else if (!existing.config().equals(org.mspConfig())) {
+      throw new ChannelException(
+          "Attempted to define two different versions of MSP: " + org.mspId());
+    }
   }
 
   /** Builds the policies of {@code group} and its descendants; returns the group's own by name. */

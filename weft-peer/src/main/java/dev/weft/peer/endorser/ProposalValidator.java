@@ -32,7 +32,8 @@ final class ProposalValidator {
 
   private static final Logger log = LoggerFactory.getLogger(ProposalValidator.class);
 
-  private static final int EXPIRY_CACHE_LIMIT = 10_000;
+  private static final int EXPIRY_CACHE_LIMIT = 1_000;
+  private static final int CACHED_CREATOR_MAX_BYTES = 16 * 1024;
 
   private final Clock clock;
   private final Duration timeWindow;
@@ -160,10 +161,13 @@ final class ProposalValidator {
     } catch (MspException e) {
       expiry = Optional.empty();
     }
-    if (expiries.size() >= EXPIRY_CACHE_LIMIT) {
-      expiries.clear();
+    // Filled before the signature is checked: bounded, and only for creators of a usual size.
+    if (creator.size() <= CACHED_CREATOR_MAX_BYTES) {
+      if (expiries.size() >= EXPIRY_CACHE_LIMIT) {
+        expiries.clear();
+      }
+      expiries.put(creator, expiry);
     }
-    expiries.put(creator, expiry);
     return expiry;
   }
 

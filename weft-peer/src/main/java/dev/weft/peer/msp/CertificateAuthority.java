@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -28,6 +29,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -224,6 +226,27 @@ public final class CertificateAuthority {
     }
     X509CertificateHolder holder = builder.build(new LowSContentSigner(ca.privateKey()));
     return new Issued(encoded(holder), (ECPrivateKeyParameters) keys.getPrivate());
+  }
+
+  /**
+   * A certificate revocation list (PEM {@code X509 CRL}) revoking {@code serialNumbers} as of
+   * {@code now}, with this CA's key id as its authority key id, as Fabric CA writes one for an
+   * MSP's {@code crls} folder.
+   */
+  public byte[] revocationList(List<BigInteger> serialNumbers, Instant now) {
+    X509v2CRLBuilder builder = new X509v2CRLBuilder(subject, Date.from(now));
+    builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+    for (BigInteger serial : serialNumbers) {
+      builder.addCRLEntry(serial, Date.from(now), CRLReason.unspecified);
+    }
+    try {
+      builder.addExtension(
+          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(subjectKeyId));
+      return Pem.encode(
+          "X509 CRL", builder.build(new LowSContentSigner(ca.privateKey())).getEncoded());
+    } catch (IOException e) {
+      throw new MspException("cannot encode a revocation list", e);
+    }
   }
 
   /** Issues a certificate with cryptogen's validity: from {@code now} rounded, for 10 years. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -104,11 +106,21 @@ public final class Ecdsa {
     }
   }
 
-  /** {r, s} of a DER signature with both in [1, n-1], or null if it is not one. */
+  /**
+   * {r, s} of a signature with both in [1, n-1], or null if it is not one. Parsed as Go's {@code
+   * encoding/asn1} parses it for Fabric: the signature must begin with the strict DER encoding of
+   * {@code SEQUENCE {r, s}} (no BER lengths, no padded integers), and bytes after it are ignored.
+   * Peers must agree on which signatures are valid, so Weft accepts exactly what Fabric accepts.
+   */
   static BigInteger[] decode(byte[] signature) {
-    try {
-      ASN1Primitive primitive = ASN1Primitive.fromByteArray(signature);
+    try (ASN1InputStream in = new ASN1InputStream(signature)) {
+      ASN1Primitive primitive = in.readObject();
       if (!(primitive instanceof ASN1Sequence seq) || seq.size() != 2) {
+        return null;
+      }
+      byte[] der = primitive.getEncoded(ASN1Encoding.DER);
+      if (der.length > signature.length
+          || !Arrays.equals(der, 0, der.length, signature, 0, der.length)) {
         return null;
       }
       BigInteger r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
@@ -118,7 +130,7 @@ public final class Ecdsa {
         return null;
       }
       return new BigInteger[] {r, s};
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       return null;
     }
   }

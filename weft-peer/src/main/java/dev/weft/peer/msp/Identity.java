@@ -62,7 +62,7 @@ public final class Identity {
       throw new MspException(
           "could not decode pem bytes: the identity of MSP " + sid.getMspid() + " has no PEM");
     }
-    byte[] der = blocks.get(0).der();
+    byte[] der = CanonicalCertificate.of(blocks.get(0).der());
     return new Identity(sid.getMspid(), parseCertificate(der), der, serializedIdentity);
   }
 

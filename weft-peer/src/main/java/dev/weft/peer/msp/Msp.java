@@ -2,8 +2,13 @@ package dev.weft.peer.msp;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.OrganizationUnit;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.FabricOUIdentifier;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The X.509 MSP of one organisation, from its {@code FabricMSPConfig}: deserialises identities,
@@ -33,11 +43,18 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
  * blocks stay valid). With NodeOUs enabled an identity needs exactly one of the client, peer, admin
  * or orderer OUs. Revocation lists are not evaluated yet.
  *
- * <p>Deserialised identities and their validation results are cached by their serialized bytes.
+ * <p>Deserialised identities and their validation results are cached by their serialized bytes. The
+ * cache is filled before any signature is checked, so it is bounded in entries and holds only
+ * identities of a certificate's usual size: a sender cannot make it hold much memory.
  */
 public final class Msp {
 
-  private static final int CACHE_LIMIT = 10_000;
+  private static final Logger log = LoggerFactory.getLogger(Msp.class);
+
+  private static final String SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
+  private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
+  private static final int CACHE_LIMIT = 1_000;
+  private static final int CACHED_IDENTITY_MAX_BYTES = 16 * 1024;
 
   /** A NodeOU: the OU value, and the hash of the CA chain that must have issued it, or null. */
   private record NodeOu(String ou, byte[] certifiers) {}
@@ -48,6 +65,7 @@ public final class Msp {
   private final FabricMSPConfig config;
   private final List<X509Certificate> roots;
   private final List<X509Certificate> intermediates;
+  private final List<X509CRL> revocationLists;
   private final Set<ByteString> rootDers = new HashSet<>();
   private final Set<ByteString> internalNodes = new HashSet<>();
   private final List<byte[]> admins = new ArrayList<>();
@@ -83,6 +101,7 @@ public final class Msp {
     for (ByteString admin : config.getAdminsList()) {
       admins.add(firstCertificateDer(admin));
     }
+    this.revocationLists = revocationLists(config.getRevocationListList());
     for (FabricOUIdentifier ou : config.getOrganizationalUnitIdentifiersList()) {
       ouIdentifiers.add(
           new NodeOu(ou.getOrganizationalUnitIdentifier(), certifiers(ou.getCertificate())));
@@ -298,10 +317,12 @@ public final class Msp {
       throw new MspException("expected MSP ID " + id + ", received " + identity.mspId());
     }
     Deserialized fresh = new Deserialized(identity, invalidity(identity));
-    if (cache.size() >= CACHE_LIMIT) {
-      cache.clear(); // crude bound: identities are few in practice
+    if (serializedIdentity.size() <= CACHED_IDENTITY_MAX_BYTES) {
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear(); // crude bound: the identities that sign proposals are few
+      }
+      cache.put(serializedIdentity, fresh);
     }
-    cache.put(serializedIdentity, fresh);
     return fresh;
   }
 
@@ -322,6 +343,10 @@ public final class Msp {
       return Optional.of(
           "could not obtain certification chain: invalid validation chain. Parent certificate"
               + " should be a leaf of the certification tree");
+    }
+    Optional<String> revoked = revocation(certificate, chain.get(1));
+    if (revoked.isPresent()) {
+      return revoked;
     }
     byte[] certifiers = hash(chain.subList(1, chain.size()));
     if (!ouIdentifiers.isEmpty()) {
@@ -368,6 +393,74 @@ public final class Msp {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Fabric's revocation check: a CRL whose authority key id is the issuer's subject key id, that
+   * lists the certificate's serial number and that the issuer really signed, revokes it.
+   */
+  private Optional<String> revocation(X509Certificate certificate, X509Certificate issuer) {
+    if (revocationLists.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] issuerKeyId = keyIdentifier(issuer.getExtensionValue(SUBJECT_KEY_IDENTIFIER), true);
+    if (issuerKeyId == null) {
+      return Optional.of(
+          "could not obtain Subject Key Identifier for signer cert: "
+              + issuer.getSubjectX500Principal().getName());
+    }
+    for (X509CRL crl : revocationLists) {
+      byte[] authority = keyIdentifier(crl.getExtensionValue(AUTHORITY_KEY_IDENTIFIER), false);
+      if (!Arrays.equals(authority, issuerKeyId)
+          || crl.getRevokedCertificate(certificate.getSerialNumber()) == null) {
+        continue;
+      }
+      try {
+        crl.verify(issuer.getPublicKey());
+      } catch (GeneralSecurityException e) {
+        log.warn(
+            "MSP {}: a CRL naming the issuer's key id is not signed by it: {}", id, e.toString());
+        continue;
+      }
+      return Optional.of("The certificate has been revoked");
+    }
+    return Optional.empty();
+  }
+
+  /** The key id inside a subject (or authority) key identifier extension value, or null. */
+  private static byte[] keyIdentifier(byte[] extensionValue, boolean subject) {
+    if (extensionValue == null) {
+      return null;
+    }
+    try {
+      byte[] inner = ASN1OctetString.getInstance(extensionValue).getOctets();
+      return subject
+          ? SubjectKeyIdentifier.getInstance(inner).getKeyIdentifier()
+          : AuthorityKeyIdentifier.getInstance(inner).getKeyIdentifierObject() == null
+              ? null
+              : AuthorityKeyIdentifier.getInstance(inner).getKeyIdentifierObject().getOctets();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private List<X509CRL> revocationLists(List<ByteString> pems) {
+    List<X509CRL> crls = new ArrayList<>();
+    for (ByteString pem : pems) {
+      List<Pem.Block> blocks = Pem.decodeAll(pem.toByteArray());
+      if (blocks.isEmpty()) {
+        throw new MspException("MSP " + id + ": a revocation list is not PEM");
+      }
+      try {
+        crls.add(
+            (X509CRL)
+                CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(blocks.get(0).der())));
+      } catch (CRLException | CertificateException e) {
+        throw new MspException("MSP " + id + ": could not parse a revocation list: " + e, e);
+      }
+    }
+    return List.copyOf(crls);
   }
 
   private byte[] certifiersOf(Identity identity) {
@@ -465,17 +558,15 @@ public final class Msp {
   private List<X509Certificate> certificates(List<ByteString> pems, String what) {
     List<X509Certificate> certificates = new ArrayList<>();
     for (ByteString pem : pems) {
-      for (Pem.Block block : Pem.decodeAll(pem.toByteArray())) {
-        if (block.label().equals("CERTIFICATE")) {
-          certificates.add(Identity.parseCertificate(block.der()));
-        }
-      }
+      // Only the first certificate of each entry, as Fabric reads them.
+      certificates.add(Identity.parseCertificate(firstCertificateDer(pem)));
     }
     return certificates;
   }
 
+  /** The entry's first certificate, in canonical (low-S) form as Fabric's MSP keeps it. */
   private static byte[] firstCertificateDer(ByteString pem) {
-    return Pem.decode(pem.toByteArray(), "CERTIFICATE");
+    return CanonicalCertificate.of(Pem.decode(pem.toByteArray(), "CERTIFICATE"));
   }
 
   /** A {@code SerializedIdentity} of this MSP for a PEM certificate (tests, principals). */

@@ -2,6 +2,10 @@ package dev.weft.peer.msp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -31,18 +35,38 @@ public final class SigningIdentity {
 
   /**
    * Loads the signing identity of a local MSP folder: the certificate in {@code signcerts} and the
-   * matching private key in {@code keystore} (any file there holding a PKCS#8 or SEC1 PEM key).
+   * matching private key in {@code keystore} (any file there holding a PKCS#8 or SEC1 PEM key;
+   * files that hold none are skipped, as Fabric's key store skips them). An expired certificate is
+   * refused, as Fabric refuses to start with one.
    */
   public static SigningIdentity load(Path mspDirectory, String mspId) {
+    return load(mspDirectory, mspId, Clock.systemUTC());
+  }
+
+  /** {@link #load(Path, String)} with the clock that judges expiry. */
+  public static SigningIdentity load(Path mspDirectory, String mspId, Clock clock) {
     Path signcerts = mspDirectory.resolve("signcerts");
     List<Path> certs = MspFolder.files(signcerts);
     if (certs.isEmpty()) {
       throw new MspException("no signing certificate found in " + signcerts);
     }
     Identity identity = Identity.fromPem(mspId, MspFolder.read(certs.get(0)));
+    Instant now = clock.instant();
+    if (now.isAfter(identity.expiresAt())) {
+      throw new MspException(
+          "signing identity expired "
+              + Duration.between(identity.expiresAt(), now).truncatedTo(ChronoUnit.SECONDS)
+              + " ago: "
+              + certs.get(0));
+    }
     Path keystore = mspDirectory.resolve("keystore");
     for (Path keyFile : MspFolder.files(keystore)) {
-      ECPrivateKeyParameters key = privateKey(MspFolder.read(keyFile), keyFile);
+      ECPrivateKeyParameters key;
+      try {
+        key = privateKey(MspFolder.read(keyFile), keyFile);
+      } catch (MspException unreadable) {
+        continue;
+      }
       if (key != null && matches(identity, key)) {
         return new SigningIdentity(identity, key);
       }

@@ -44,7 +44,8 @@ record PeerData(
       new CryptoGenerator(clock).generatePeerOrg(layout.root(), config.orgDomain(), 1, 1);
       log.info("generated crypto material for {} in {}", config.orgDomain(), layout.orgDirectory());
     }
-    SigningIdentity identity = SigningIdentity.load(layout.peerMspDirectory(0), config.mspId());
+    SigningIdentity identity =
+        SigningIdentity.load(layout.peerMspDirectory(0), config.mspId(), clock);
     Msp localMsp = Msp.fromConfig(MspFolder.read(layout.peerMspDirectory(0), config.mspId()));
     Path channelsDirectory = root.resolve("channels");
     Path channelBlock = channelsDirectory.resolve(config.channelId() + ".block");

@@ -167,6 +167,22 @@ class ChannelTest {
   }
 
   @Test
+  void oneMspIdWithTwoDifferentConfigurationsIsRejectedAsFabricRejectsIt() {
+    TestOrg impostor =
+        TestOrg.generate(directory.resolve("impostor"), "org1.example.com", "Org1MSP");
+    Block block =
+        GenesisBlock.create(
+            "mychannel",
+            List.of(
+                org1.organization(),
+                new Organization("Org1Again", impostor.organization().mspConfig())),
+            Instant.now());
+    assertThatThrownBy(() -> Channel.fromConfigBlock(block))
+        .isInstanceOf(ChannelException.class)
+        .hasMessage("Attempted to define two different versions of MSP: Org1MSP");
+  }
+
+  @Test
   void blocksThatAreNotConfigBlocksAreRejected() {
     Block block = GenesisBlock.create("mychannel", List.of(org1.organization()), Instant.now());
     Block noData = block.toBuilder().setData(BlockData.getDefaultInstance()).build();

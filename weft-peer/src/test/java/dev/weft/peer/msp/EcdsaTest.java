@@ -61,8 +61,36 @@ class EcdsaTest {
     assertThat(Ecdsa.verify(other, data, signature)).isFalse();
     assertThat(Ecdsa.verify(publicKey, data, new byte[] {0x30, 0x00})).isFalse();
     assertThat(Ecdsa.verify(publicKey, data, "not DER".getBytes(StandardCharsets.UTF_8))).isFalse();
-    byte[] trailing = java.util.Arrays.copyOf(signature, signature.length + 1);
-    assertThat(Ecdsa.verify(publicKey, data, trailing)).isFalse();
+  }
+
+  @Test
+  void signaturesAreParsedAsGoParsesThemForFabricStrictDerWithTrailingBytesIgnored() {
+    byte[] signature = Ecdsa.sign(privateKey, data);
+    // Go's asn1.Unmarshal ignores what follows the signature, so Fabric accepts it: so must Weft.
+    byte[] trailing = java.util.Arrays.copyOf(signature, signature.length + 2);
+    assertThat(Ecdsa.verify(publicKey, data, trailing)).isTrue();
+    // A BER long-form length (0x81 nn) for the same sequence is not DER: Go rejects it.
+    byte[] longForm = new byte[signature.length + 1];
+    longForm[0] = 0x30;
+    longForm[1] = (byte) 0x81;
+    longForm[2] = signature[1];
+    System.arraycopy(signature, 2, longForm, 3, signature.length - 2);
+    assertThat(Ecdsa.verify(publicKey, data, longForm)).isFalse();
+    // Nor is a zero-padded integer (r encoded with one byte too many).
+    ASN1Sequence seq = ASN1Sequence.getInstance(signature);
+    byte[] r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue().toByteArray();
+    byte[] s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue().toByteArray();
+    byte[] padded = new byte[6 + r.length + 1 + s.length];
+    padded[0] = 0x30;
+    padded[1] = (byte) (padded.length - 2);
+    padded[2] = 0x02;
+    padded[3] = (byte) (r.length + 1);
+    System.arraycopy(r, 0, padded, 5, r.length);
+    padded[5 + r.length] = 0x02;
+    padded[6 + r.length] = (byte) s.length;
+    System.arraycopy(s, 0, padded, 7 + r.length, s.length);
+    assertThat(Ecdsa.verify(publicKey, data, java.util.Arrays.copyOf(padded, padded.length)))
+        .isFalse();
   }
 
   private PublicKey jdkKey() throws Exception {

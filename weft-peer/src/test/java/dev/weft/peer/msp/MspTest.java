@@ -64,6 +64,67 @@ class MspTest {
   }
 
   @Test
+  void theHighSTwinOfACertificateIsTheSameIdentityAndSignerAsInFabric() throws Exception {
+    SigningIdentity user = org1.user();
+    Identity original = msp.deserialize(user.serialized());
+    org.bouncycastle.asn1.x509.Certificate parsed =
+        org.bouncycastle.asn1.x509.Certificate.getInstance(original.certificateDer());
+    java.math.BigInteger[] rs = Ecdsa.decode(parsed.getSignature().getOctets());
+    byte[] twinDer =
+        new org.bouncycastle.asn1.DERSequence(
+                new org.bouncycastle.asn1.ASN1Encodable[] {
+                  parsed.getTBSCertificate(),
+                  parsed.getSignatureAlgorithm(),
+                  new org.bouncycastle.asn1.DERBitString(
+                      Ecdsa.encode(rs[0], Ecdsa.P256.getN().subtract(rs[1])))
+                })
+            .getEncoded();
+    ByteString twin = msp.serialize(Pem.encode("CERTIFICATE", twinDer));
+    assertThat(twin).isNotEqualTo(user.serialized());
+
+    Identity sameKey = msp.deserialize(twin);
+    assertThat(sameKey.id()).isEqualTo(original.id());
+    assertThat(sameKey.certificateDer()).isEqualTo(original.certificateDer());
+    msp.validate(sameKey);
+    // Two signatures by one key, under its certificate and the certificate's twin: one signer.
+    byte[] data = "proposal".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteString signature = ByteString.copyFrom(user.sign(data));
+    dev.weft.peer.policy.SignatureSet set =
+        dev.weft.peer.policy.SignatureSet.of(
+            List.of(
+                new dev.weft.peer.policy.SignedData(
+                    ByteString.copyFrom(data), user.serialized(), signature),
+                new dev.weft.peer.policy.SignedData(ByteString.copyFrom(data), twin, signature)));
+    assertThat(set.verifiedIdentities(new Msps(List.of(msp)))).hasSize(1);
+  }
+
+  @Test
+  void aCertificateOnTheCasRevocationListIsNotValidAndOthersStayValid() {
+    SigningIdentity user = org1.user();
+    java.math.BigInteger serial = user.identity().certificate().getSerialNumber();
+    byte[] crl = org1.ca().revocationList(List.of(serial), Instant.now());
+    byte[] foreignCrl = impostor.ca().revocationList(List.of(serial), Instant.now());
+    Msp revoking =
+        Msp.fromConfig(
+            MspFolder.read(org1.layout().mspDirectory(), "Org1MSP").toBuilder()
+                .addRevocationList(ByteString.copyFrom(foreignCrl))
+                .addRevocationList(ByteString.copyFrom(crl))
+                .build());
+
+    assertThatThrownBy(() -> revoking.validate(revoking.deserialize(user.serialized())))
+        .isInstanceOf(MspException.class)
+        .hasMessage("The certificate has been revoked");
+    revoking.validate(revoking.deserialize(org1.admin().serialized()));
+    // The same serial on a list another CA signed revokes nothing here.
+    Msp foreign =
+        Msp.fromConfig(
+            MspFolder.read(org1.layout().mspDirectory(), "Org1MSP").toBuilder()
+                .addRevocationList(ByteString.copyFrom(foreignCrl))
+                .build());
+    foreign.validate(foreign.deserialize(user.serialized()));
+  }
+
+  @Test
   void identitiesIssuedByTheOrgsCaAreValid() {
     for (SigningIdentity id : List.of(org1.peer(), org1.admin(), org1.user())) {
       msp.validate(msp.deserialize(id.serialized()));
@@ -216,6 +277,35 @@ class MspTest {
                 .toByteString());
     assertThatThrownBy(() -> new SigningIdentity(org1.user().identity(), org1.admin().privateKey()))
         .hasMessageContaining("does not belong");
+  }
+
+  @Test
+  void aLocalMspWhoseSigningCertificateHasExpiredIsRefusedAsFabricRefusesToStart() {
+    Path userMsp = org1.layout().userMspDirectory("User1@org1.example.com");
+    java.time.Clock in2100 =
+        java.time.Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+    assertThatThrownBy(() -> SigningIdentity.load(userMsp, "Org1MSP", in2100))
+        .isInstanceOf(MspException.class)
+        .hasMessageStartingWith("signing identity expired PT");
+  }
+
+  @Test
+  void keystoreFilesThatHoldNoReadableKeyAreSkipped() throws Exception {
+    Path userMsp = org1.layout().userMspDirectory("User1@org1.example.com");
+    Path copy = directory.resolve("user-copy");
+    for (String folder : List.of("signcerts", "keystore")) {
+      Files.createDirectories(copy.resolve(folder));
+      try (var files = Files.list(userMsp.resolve(folder))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, copy.resolve(folder).resolve(file.getFileName()));
+        }
+      }
+    }
+    Files.writeString(
+        copy.resolve("keystore/a_broken_sk"),
+        "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+    assertThat(SigningIdentity.load(copy, "Org1MSP").serialized())
+        .isEqualTo(org1.user().serialized());
   }
 
   @Test
