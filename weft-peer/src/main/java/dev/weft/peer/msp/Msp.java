@@ -52,6 +52,8 @@ public final class Msp {
   private static final Logger log = LoggerFactory.getLogger(Msp.class);
 
   private static final String SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
+  private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+  private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
   private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
   private static final int CACHE_LIMIT = 1_000;
   private static final int CACHED_IDENTITY_MAX_BYTES = 16 * 1024;
@@ -106,14 +108,47 @@ public final class Msp {
       ouIdentifiers.add(
           new NodeOu(ou.getOrganizationalUnitIdentifier(), certifiers(ou.getCertificate())));
     }
-    this.nodeOusEnabled = config.hasFabricNodeOus() && config.getFabricNodeOus().getEnable();
+    var n = config.getFabricNodeOus();
+    // Enabled without any identifier, Fabric turns classification off rather than reject everyone.
+    this.nodeOusEnabled =
+        config.hasFabricNodeOus()
+            && n.getEnable()
+            && (n.hasClientOuIdentifier()
+                || n.hasPeerOuIdentifier()
+                || n.hasAdminOuIdentifier()
+                || n.hasOrdererOuIdentifier());
     if (nodeOusEnabled) {
-      var n = config.getFabricNodeOus();
       putNodeOu(MSPRole.MSPRoleType.CLIENT, n.hasClientOuIdentifier(), n.getClientOuIdentifier());
       putNodeOu(MSPRole.MSPRoleType.PEER, n.hasPeerOuIdentifier(), n.getPeerOuIdentifier());
       putNodeOu(MSPRole.MSPRoleType.ADMIN, n.hasAdminOuIdentifier(), n.getAdminOuIdentifier());
       putNodeOu(
           MSPRole.MSPRoleType.ORDERER, n.hasOrdererOuIdentifier(), n.getOrdererOuIdentifier());
+    }
+    checkAdmins();
+  }
+
+  /**
+   * Fabric's setup checks on administrators: some must be declared unless NodeOUs classify admins,
+   * and each declared one must be a valid member (without NodeOUs) or carry the client or admin OU
+   * (with them).
+   */
+  private void checkAdmins() {
+    if (admins.isEmpty() && !(nodeOusEnabled && nodeOus.containsKey(MSPRole.MSPRoleType.ADMIN))) {
+      throw new MspException(
+          "MSP " + id + ": administrators must be declared when no admin ou classification is set");
+    }
+    for (int i = 0; i < admins.size(); i++) {
+      Identity admin = Identity.fromPem(id, Pem.encode("CERTIFICATE", admins.get(i)));
+      Optional<String> invalid = invalidity(admin);
+      if (invalid.isEmpty()
+          && nodeOusEnabled
+          && !hasNodeOu(admin, MSPRole.MSPRoleType.CLIENT)
+          && !hasNodeOu(admin, MSPRole.MSPRoleType.ADMIN)) {
+        invalid = Optional.of("it carries neither the client nor the admin OU");
+      }
+      if (invalid.isPresent()) {
+        throw new MspException("MSP " + id + ": admin " + i + " is invalid: " + invalid.get());
+      }
     }
   }
 
@@ -207,6 +242,23 @@ public final class Msp {
           yield identity.sameCertificate(wanted.certificateDer())
               ? invalidityOf(wanted)
               : Optional.of("The identities do not match");
+        }
+        case COMBINED -> {
+          // Every principal of the combination must be satisfied, as Fabric flattens it.
+          List<MSPPrincipal> parts =
+              org.hyperledger.fabric.protos.common.CombinedPrincipal.parseFrom(
+                      principal.getPrincipal())
+                  .getPrincipalsList();
+          if (parts.isEmpty()) {
+            yield Optional.of("No principals in CombinedPrincipal");
+          }
+          for (MSPPrincipal part : parts) {
+            Optional<String> partMismatch = mismatch(identity, part);
+            if (partMismatch.isPresent()) {
+              yield partMismatch;
+            }
+          }
+          yield Optional.empty();
         }
         case ANONYMITY ->
             org.hyperledger.fabric.protos.common.MSPIdentityAnonymity.parseFrom(
@@ -344,6 +396,13 @@ public final class Msp {
           "could not obtain certification chain: invalid validation chain. Parent certificate"
               + " should be a leaf of the certification tree");
     }
+    for (X509Certificate link : chain) {
+      if (!allowsServerAuth(link)) {
+        return Optional.of(
+            "could not obtain certification chain: x509: certificate specifies an incompatible key"
+                + " usage");
+      }
+    }
     Optional<String> revoked = revocation(certificate, chain.get(1));
     if (revoked.isPresent()) {
       return revoked;
@@ -393,6 +452,23 @@ public final class Msp {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Fabric verifies chains with Go's {@code x509.Verify} and no key usages, which Go reads as
+   * "server authentication": every certificate of the chain that lists extended key usages must
+   * list that one or any usage.
+   */
+  private static boolean allowsServerAuth(X509Certificate certificate) {
+    List<String> usages;
+    try {
+      usages = certificate.getExtendedKeyUsage();
+    } catch (java.security.cert.CertificateParsingException e) {
+      return false;
+    }
+    return usages == null
+        || usages.contains(SERVER_AUTH)
+        || usages.contains(ANY_EXTENDED_KEY_USAGE);
   }
 
   /**

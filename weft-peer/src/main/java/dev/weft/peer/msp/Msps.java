@@ -50,7 +50,7 @@ public final class Msps {
     }
     Msp msp = byId.get(sid.getMspid());
     if (msp == null) {
-      throw new MspException("MSP " + sid.getMspid() + " is unknown");
+      throw new MspException("MSP " + sid.getMspid() + " is not defined on channel");
     }
     return msp.deserialize(serializedIdentity);
   }
@@ -69,7 +69,7 @@ public final class Msps {
   private Msp mspOf(Identity identity) {
     Msp msp = byId.get(identity.mspId());
     if (msp == null) {
-      throw new MspException("MSP " + identity.mspId() + " is unknown");
+      throw new MspException("MSP " + identity.mspId() + " is not defined on channel");
     }
     return msp;
   }

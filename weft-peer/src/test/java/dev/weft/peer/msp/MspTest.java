@@ -15,6 +15,7 @@ import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.OrganizationUnit;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,77 @@ class MspTest {
                 .addRevocationList(ByteString.copyFrom(foreignCrl))
                 .build());
     foreign.validate(foreign.deserialize(user.serialized()));
+  }
+
+  @Test
+  void nodeOusEnabledWithoutAnyIdentifierAreOffAsInFabric() {
+    FabricMSPConfig folder = MspFolder.read(org1.layout().mspDirectory(), "Org1MSP");
+    Msp enabledButEmpty =
+        Msp.fromConfig(
+            folder.toBuilder()
+                .setFabricNodeOus(FabricNodeOUs.newBuilder().setEnable(true))
+                .addAdmins(
+                    ByteString.copyFrom(
+                        Pem.encode("CERTIFICATE", org1.admin().identity().certificateDer())))
+                .build());
+    assertThat(enabledButEmpty.nodeOusEnabled()).isFalse();
+    enabledButEmpty.validate(enabledButEmpty.deserialize(org1.user().serialized()));
+  }
+
+  @Test
+  void anMspWithoutAdministratorsOrAnAdminOuOrWithAForeignAdminIsRejectedAtSetup() {
+    FabricMSPConfig folder = MspFolder.read(org1.layout().mspDirectory(), "Org1MSP");
+    assertThatThrownBy(() -> Msp.fromConfig(folder.toBuilder().clearFabricNodeOus().build()))
+        .isInstanceOf(MspException.class)
+        .hasMessageContaining("administrators must be declared when no admin ou classification");
+    assertThatThrownBy(
+            () ->
+                Msp.fromConfig(
+                    folder.toBuilder()
+                        .addAdmins(
+                            ByteString.copyFrom(
+                                Pem.encode(
+                                    "CERTIFICATE", impostor.admin().identity().certificateDer())))
+                        .build()))
+        .isInstanceOf(MspException.class)
+        .hasMessageContaining("admin 0 is invalid");
+    assertThatThrownBy(
+            () ->
+                Msp.fromConfig(
+                    folder.toBuilder()
+                        .addAdmins(
+                            ByteString.copyFrom(
+                                Pem.encode("CERTIFICATE", org1.peer().identity().certificateDer())))
+                        .build()))
+        .hasMessageContaining("admin 0 is invalid: it carries neither the client nor the admin OU");
+  }
+
+  @Test
+  void aCertificateWhoseExtendedKeyUsageExcludesServerAuthIsNotValidAsGoVerifiesIt()
+      throws Exception {
+    CertificateAuthority.Issued ca = org1.ca().certificate();
+    var keys = CertificateAuthority.newKeyPair();
+    Instant now = Instant.now();
+    org.bouncycastle.cert.X509v3CertificateBuilder builder =
+        new org.bouncycastle.cert.X509v3CertificateBuilder(
+            new org.bouncycastle.cert.X509CertificateHolder(ca.certificateDer()).getSubject(),
+            java.math.BigInteger.valueOf(42),
+            java.util.Date.from(now.minusSeconds(60)),
+            java.util.Date.from(now.plusSeconds(86_400)),
+            new org.bouncycastle.asn1.x500.X500Name("C=US,OU=client,CN=clientAuthOnly"),
+            org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                keys.getPublic()));
+    builder.addExtension(
+        org.bouncycastle.asn1.x509.Extension.extendedKeyUsage,
+        false,
+        new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+            org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth));
+    byte[] der = builder.build(new LowSContentSigner(ca.privateKey())).getEncoded();
+    Identity clientAuthOnly = msp.deserialize(msp.serialize(Pem.encode("CERTIFICATE", der)));
+
+    assertThatThrownBy(() -> msp.validate(clientAuthOnly))
+        .isInstanceOf(MspException.class)
+        .hasMessageContaining("incompatible key usage");
   }
 
   @Test
@@ -233,6 +305,18 @@ class MspTest {
             .build();
     assertThat(msp.satisfies(peer, exactly)).isTrue();
     assertThat(msp.satisfies(msp.deserialize(org1.admin().serialized()), exactly)).isFalse();
+    MSPPrincipal peerAndExactly =
+        MSPPrincipal.newBuilder()
+            .setPrincipalClassification(MSPPrincipal.Classification.COMBINED)
+            .setPrincipal(
+                org.hyperledger.fabric.protos.common.CombinedPrincipal.newBuilder()
+                    .addPrincipals(role("Org1MSP", MSPRole.MSPRoleType.PEER))
+                    .addPrincipals(exactly)
+                    .build()
+                    .toByteString())
+            .build();
+    assertThat(msp.satisfies(peer, peerAndExactly)).isTrue();
+    assertThat(msp.satisfies(msp.deserialize(org1.user().serialized()), peerAndExactly)).isFalse();
   }
 
   @Test
