@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 6, time = 10)
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class EndorsementBenchmark {
