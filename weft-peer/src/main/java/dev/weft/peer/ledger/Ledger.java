@@ -1,9 +1,11 @@
 package dev.weft.peer.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * The ledger of one channel: its world state and key history, transaction simulators over
@@ -46,22 +48,45 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Applies the writes of a block's valid transactions, in order, as one atomic state update, and
-   * adds them to the key histories. Validation (signatures, policies, MVCC) is the committer's job
-   * and has happened before.
+   * Commits a block: checks each transaction, in block order, for read conflicts against the state
+   * as the block's earlier valid transactions leave it (Fabric's MVCC check, see {@link
+   * MvccValidator}), then applies the writes of those that pass as one atomic state update and adds
+   * them to the key histories. The other checks (signatures, policies) are the committer's and have
+   * happened before: {@code transactions} are the ones that passed them.
+   *
+   * @return each transaction's verdict, in order: VALID, MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT,
+   *     or BAD_RWSET for a read-write set that does not parse
    */
-  public synchronized void commit(long blockNumber, List<ValidTransaction> transactions) {
+  public synchronized List<TxValidationCode> commit(
+      long blockNumber, List<ValidTransaction> transactions) {
+    List<TxValidationCode> codes = new ArrayList<>(transactions.size());
     BlockUpdates updates;
+    long lastTxNum = 0;
     try (StateSnapshot committed = state.snapshot()) {
       updates = new BlockUpdates(committed, blockNumber);
-      transactions.forEach(updates::add);
+      MvccValidator mvcc = new MvccValidator(committed, updates.state());
+      for (ValidTransaction tx : transactions) {
+        TxValidationCode code;
+        try {
+          // The MVCC check parses every namespace first, so a malformed set is refused whole.
+          code = mvcc.validate(tx.txId(), tx.readWriteSet());
+          if (code == TxValidationCode.VALID) {
+            updates.add(tx);
+            lastTxNum = Math.max(lastTxNum, tx.txNum());
+          }
+        } catch (LedgerException malformed) {
+          code = TxValidationCode.BAD_RWSET;
+        }
+        codes.add(code);
+      }
     }
-    long lastTxNum = transactions.stream().mapToLong(ValidTransaction::txNum).max().orElse(0);
     state.apply(updates.state(), new Height(blockNumber, lastTxNum));
     if (history != null) {
       history.add(updates.history());
     }
+    // Fabric's txid index holds invalid transactions too: their ids cannot be used again.
     transactions.forEach(tx -> committedTxIds.add(tx.txId()));
+    return List.copyOf(codes);
   }
 
   /** Whether a transaction with this id has been committed on this channel. */

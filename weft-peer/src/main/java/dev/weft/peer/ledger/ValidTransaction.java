@@ -4,7 +4,8 @@ import com.google.protobuf.Timestamp;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 
 /**
- * A transaction of a block that passed validation, whose writes are to be applied.
+ * A transaction of a block that passed the committer's checks (signatures, policies), handed to the
+ * ledger, which checks it for read conflicts and applies its writes if it has none.
  *
  * @param txNum the transaction's index in its block
  * @param txId the transaction id
