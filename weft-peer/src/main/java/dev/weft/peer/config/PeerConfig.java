@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param chaincode how the peer talks to chaincode
  * @param ledger how the peer keeps its ledgers
  * @param node where clients reach the peer, where it keeps its data, and who it is
+ * @param ordering how the embedded orderer cuts blocks and what the committer requires
  */
-public record PeerConfig(ChaincodeConfig chaincode, LedgerConfig ledger, NodeConfig node) {
+public record PeerConfig(
+    ChaincodeConfig chaincode, LedgerConfig ledger, NodeConfig node, OrderingConfig ordering) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -73,17 +75,23 @@ public record PeerConfig(ChaincodeConfig chaincode, LedgerConfig ledger, NodeCon
             v.raw(Setting.PEER_MSP_ID),
             v.raw(Setting.PEER_ORG_DOMAIN),
             v.raw(Setting.PEER_CHANNEL),
-            v.duration(Setting.PEER_AUTHENTICATION_TIME_WINDOW)));
+            v.duration(Setting.PEER_AUTHENTICATION_TIME_WINDOW)),
+        new OrderingConfig(
+            v.integer(Setting.ORDERER_MAX_MESSAGE_COUNT),
+            v.parse(Setting.ORDERER_PREFERRED_MAX_BYTES, Long::parseLong),
+            v.parse(Setting.ORDERER_ABSOLUTE_MAX_BYTES, Long::parseLong),
+            v.duration(Setting.ORDERER_BATCH_TIMEOUT),
+            v.raw(Setting.PEER_ENDORSEMENT_POLICY)));
   }
 
   /** The same configuration with another chaincode configuration. */
   public PeerConfig withChaincode(ChaincodeConfig chaincode) {
-    return new PeerConfig(chaincode, ledger, node);
+    return new PeerConfig(chaincode, ledger, node, ordering);
   }
 
   /** The same configuration with another node configuration. */
   public PeerConfig withNode(NodeConfig node) {
-    return new PeerConfig(chaincode, ledger, node);
+    return new PeerConfig(chaincode, ledger, node, ordering);
   }
 
   /** Parses Go-style durations as Fabric writes them: {@code 30s}, {@code 500ms}, {@code 2m}. */

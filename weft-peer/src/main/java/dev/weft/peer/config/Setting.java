@@ -89,7 +89,28 @@ public enum Setting {
   PEER_AUTHENTICATION_TIME_WINDOW(
       "peer.authentication.timeWindow",
       "15m",
-      "How far a proposal's timestamp may be from the peer's clock before it is refused.");
+      "How far a proposal's timestamp may be from the peer's clock before it is refused."),
+  PEER_ENDORSEMENT_POLICY(
+      "peer.endorsementPolicy",
+      "/Channel/Application/Endorsement",
+      "The channel policy every chaincode's endorsements must satisfy at commit, until chaincode"
+          + " definitions name their own."),
+  ORDERER_MAX_MESSAGE_COUNT(
+      "orderer.batchSize.maxMessageCount", "500", "Most transactions in a block."),
+  ORDERER_PREFERRED_MAX_BYTES(
+      "orderer.batchSize.preferredMaxBytes",
+      "2097152",
+      "Most bytes of transactions in a block, unless one transaction alone is larger."),
+  ORDERER_ABSOLUTE_MAX_BYTES(
+      "orderer.batchSize.absoluteMaxBytes",
+      "10485760",
+      "The largest transaction envelope Broadcast accepts."),
+  ORDERER_BATCH_TIMEOUT(
+      "orderer.batchTimeout",
+      "0s",
+      "0s: a block is cut as soon as no further transaction waits, so a lone transaction commits at"
+          + " once. Otherwise Fabric's behaviour: wait this long after a block's first"
+          + " transaction (Fabric's default is 2s).");
 
   private final String key;
   private final String defaultValue;

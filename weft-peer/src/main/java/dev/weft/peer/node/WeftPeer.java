@@ -3,15 +3,21 @@ package dev.weft.peer.node;
 import dev.weft.peer.chaincode.ChaincodeSupport;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
+import dev.weft.peer.commit.BlockCommitter;
+import dev.weft.peer.config.OrderingConfig;
 import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.endorser.Endorser;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.ordering.BroadcastService;
+import dev.weft.peer.ordering.ChannelOrderer;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +36,11 @@ public final class WeftPeer implements AutoCloseable {
 
   /** The parts of a whole peer beyond chaincode support. */
   private record Node(
-      PeerData data, Channels channels, Endorser endorser, ClientListener clientListener) {}
+      PeerData data,
+      Channels channels,
+      Endorser endorser,
+      Map<String, ChannelOrderer> orderers,
+      ClientListener clientListener) {}
 
   private final Ledgers ledgers;
   private final ChaincodeSupport chaincodeSupport;
@@ -76,11 +86,26 @@ public final class WeftPeer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
     WeftPeer core = start(config);
+    Map<String, ChannelOrderer> orderers = new HashMap<>();
     try {
       Channels channels = new Channels();
+      OrderingConfig ordering = config.ordering();
       for (Channel channel : data.channels()) {
         channels.add(channel);
-        core.ledgers.add(Ledger.inMemory(channel.id(), config.ledger().historyEnabled()));
+        Ledger ledger = Ledger.inMemory(channel.id(), config.ledger().historyEnabled());
+        core.ledgers.add(ledger);
+        BlockCommitter committer =
+            new BlockCommitter(channel, ledger, ordering.endorsementPolicy());
+        orderers.put(
+            channel.id(),
+            new ChannelOrderer(
+                channel.id(),
+                data.configBlockHeaders().get(channel.id()),
+                new ChannelOrderer.Settings(
+                    ordering.maxMessageCount(),
+                    ordering.preferredMaxBytes(),
+                    ordering.batchTimeout()),
+                committer::commit));
       }
       Endorser endorser =
           new Endorser(
@@ -91,14 +116,19 @@ public final class WeftPeer implements AutoCloseable {
               new Msps(List.of(data.localMsp())),
               clock,
               config.node().authenticationTimeWindow());
+      BroadcastService broadcast =
+          new BroadcastService(
+              id -> channels.get(id).orElse(null), orderers, ordering.absoluteMaxBytes(), clock);
       ClientListener clientListener =
-          ClientListener.start(config.node().listenAddress(), endorser.service());
+          ClientListener.start(
+              config.node().listenAddress(), endorser.service(), broadcast.bindService());
       return new WeftPeer(
           core.ledgers,
           core.chaincodeSupport,
           core.chaincodeListener,
-          new Node(data, channels, endorser, clientListener));
+          new Node(data, channels, endorser, Map.copyOf(orderers), clientListener));
     } catch (RuntimeException e) {
+      orderers.values().forEach(ChannelOrderer::close);
       core.close();
       throw e;
     }
@@ -156,6 +186,7 @@ public final class WeftPeer implements AutoCloseable {
     }
     if (node != null) {
       node.clientListener().close();
+      node.orderers().values().forEach(ChannelOrderer::close);
     }
     chaincodeListener.close();
     chaincodeSupport.close();

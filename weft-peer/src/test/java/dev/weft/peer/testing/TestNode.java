@@ -66,6 +66,34 @@ public final class TestNode implements AutoCloseable {
   }
 
   /** Sends a proposal to the endorser over gRPC. */
+  /** Broadcasts one envelope to the peer's embedded orderer; completes with its answer. */
+  public CompletableFuture<org.hyperledger.fabric.protos.orderer.BroadcastResponse> broadcast(
+      org.hyperledger.fabric.protos.common.Envelope envelope) {
+    CompletableFuture<org.hyperledger.fabric.protos.orderer.BroadcastResponse> result =
+        new CompletableFuture<>();
+    io.grpc.stub.StreamObserver<org.hyperledger.fabric.protos.common.Envelope> requests =
+        org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc.newStub(client)
+            .broadcast(
+                new io.grpc.stub.StreamObserver<>() {
+                  @Override
+                  public void onNext(
+                      org.hyperledger.fabric.protos.orderer.BroadcastResponse value) {
+                    result.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    result.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(envelope);
+    requests.onCompleted();
+    return result;
+  }
+
   public CompletableFuture<ProposalResponse> send(SignedProposal proposal) {
     CompletableFuture<ProposalResponse> result = new CompletableFuture<>();
     EndorserGrpc.newStub(client)

@@ -165,6 +165,52 @@ public final class TransactionEnvelopes {
         txId);
   }
 
+  /**
+   * The transaction a client assembles from its proposal and the endorsed responses, as Fabric's
+   * SDKs assemble it: the proposal's headers, its payload without transient data, the first
+   * response's payload with every response's endorsement, signed by the client.
+   */
+  public static Envelope fromEndorsements(
+      org.hyperledger.fabric.protos.peer.Proposal proposal,
+      List<org.hyperledger.fabric.protos.peer.ProposalResponse> responses,
+      SigningIdentity client) {
+    try {
+      Header header = Header.parseFrom(proposal.getHeader());
+      ChaincodeProposalPayload withoutTransient =
+          ChaincodeProposalPayload.parseFrom(proposal.getPayload()).toBuilder()
+              .clearTransientMap()
+              .build();
+      ChaincodeEndorsedAction.Builder endorsed =
+          ChaincodeEndorsedAction.newBuilder()
+              .setProposalResponsePayload(responses.get(0).getPayload());
+      responses.forEach(r -> endorsed.addEndorsements(r.getEndorsement()));
+      ByteString payload =
+          Payload.newBuilder()
+              .setHeader(header)
+              .setData(
+                  Transaction.newBuilder()
+                      .addActions(
+                          TransactionAction.newBuilder()
+                              .setHeader(header.getSignatureHeader())
+                              .setPayload(
+                                  ChaincodeActionPayload.newBuilder()
+                                      .setChaincodeProposalPayload(withoutTransient.toByteString())
+                                      .setAction(endorsed)
+                                      .build()
+                                      .toByteString()))
+                      .build()
+                      .toByteString())
+              .build()
+              .toByteString();
+      return Envelope.newBuilder()
+          .setPayload(payload)
+          .setSignature(ByteString.copyFrom(client.sign(payload.toByteArray())))
+          .build();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("not a proposal", e);
+    }
+  }
+
   private static String txId(byte[] nonce, ByteString creator) {
     return HexFormat.of().formatHex(sha256(ByteString.copyFrom(nonce), creator));
   }
