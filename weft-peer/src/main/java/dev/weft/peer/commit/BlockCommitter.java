@@ -5,13 +5,19 @@ import static org.hyperledger.fabric.protos.peer.TxValidationCode.VALID;
 
 import com.google.protobuf.ByteString;
 import dev.weft.peer.channel.Channel;
+import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
+import dev.weft.peer.ledger.PreparedCommit;
 import dev.weft.peer.ledger.ValidTransaction;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
+import org.hyperledger.fabric.protos.common.BlockMetadata;
+import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +35,7 @@ public final class BlockCommitter {
 
   private final Channel channel;
   private final Ledger ledger;
+  private final BlockStore blocks;
   private final EnvelopeValidator envelopes;
   private final EndorsementValidator endorsements;
 
@@ -36,9 +43,11 @@ public final class BlockCommitter {
    * @param endorsementPolicyPath the channel policy every chaincode's endorsements must satisfy
    *     until chaincode definitions carry their own, e.g. {@code /Channel/Application/Endorsement}
    */
-  public BlockCommitter(Channel channel, Ledger ledger, String endorsementPolicyPath) {
+  public BlockCommitter(
+      Channel channel, Ledger ledger, BlockStore blocks, String endorsementPolicyPath) {
     this.channel = channel;
     this.ledger = ledger;
+    this.blocks = blocks;
     this.envelopes = new EnvelopeValidator(channel.id(), channel.msps());
     this.endorsements =
         new EndorsementValidator(namespace -> channel.policy(endorsementPolicyPath));
@@ -46,16 +55,50 @@ public final class BlockCommitter {
 
   /** Validates and commits a block; returns each transaction's validation code. */
   public synchronized CommittedBlock commit(Block block) {
+    Validated validated = validate(block);
+    TxValidationCode[] codes = validated.codes();
+    Block withFilter = block.toBuilder().setMetadata(withTransactionsFilter(block, codes)).build();
+    blocks.append(withFilter);
+    ledger.apply(validated.prepared(), validated.txIds());
+    return new CommittedBlock(block.getHeader().getNumber(), List.of(codes));
+  }
+
+  /**
+   * Rebuilds the ledger's state from the stored blocks (the state is not kept across restarts yet);
+   * returns the header of the last stored block, if any.
+   */
+  public synchronized Optional<BlockHeader> recover() {
+    Optional<BlockHeader> last = Optional.empty();
+    for (long n = blocks.firstNumber(); n >= 0 && n < blocks.nextNumber(); n++) {
+      Block block = blocks.block(n).orElseThrow();
+      Validated validated = validate(block);
+      ledger.apply(validated.prepared(), validated.txIds());
+      ByteString stored =
+          block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE);
+      if (!stored.equals(new CommittedBlock(n, List.of(validated.codes())).transactionsFilter())) {
+        log.error(
+            "channel {}: block {} validates differently now than when it was committed",
+            channel.id(),
+            n);
+      }
+      last = Optional.of(block.getHeader());
+    }
+    return last;
+  }
+
+  private record Validated(TxValidationCode[] codes, PreparedCommit prepared, List<String> txIds) {}
+
+  private Validated validate(Block block) {
     long number = block.getHeader().getNumber();
     List<ByteString> data = block.getData().getDataList();
     TxValidationCode[] codes = new TxValidationCode[data.size()];
     List<ValidTransaction> candidates = new ArrayList<>();
     List<Integer> candidateIndexes = new ArrayList<>();
-    Set<String> txIdsInBlock = new HashSet<>();
+    Set<String> txIdsInBlock = new LinkedHashSet<>();
     for (int i = 0; i < data.size(); i++) {
       try {
         EndorsedTransaction tx = envelopes.validate(data.get(i));
-        if (ledger.containsTransaction(tx.txId()) || !txIdsInBlock.add(tx.txId())) {
+        if (isCommitted(tx.txId(), number) || !txIdsInBlock.add(tx.txId())) {
           throw new TransactionRejected(DUPLICATE_TXID, "duplicate transaction " + tx.txId());
         }
         endorsements.validate(tx);
@@ -75,10 +118,27 @@ public final class BlockCommitter {
             rejected.getMessage());
       }
     }
-    List<TxValidationCode> mvcc = ledger.commit(number, candidates);
+    PreparedCommit prepared = ledger.prepare(number, candidates);
     for (int c = 0; c < candidates.size(); c++) {
-      codes[candidateIndexes.get(c)] = mvcc.get(c);
+      codes[candidateIndexes.get(c)] = prepared.validationCodes().get(c);
     }
-    return new CommittedBlock(number, List.of(codes));
+    return new Validated(codes, prepared, List.copyOf(txIdsInBlock));
+  }
+
+  /** Whether a txid was committed in a block before {@code blockNumber} (during recovery too). */
+  private boolean isCommitted(String txId, long blockNumber) {
+    return blocks.transaction(txId).map(at -> at.blockNumber() < blockNumber).orElse(false);
+  }
+
+  private static BlockMetadata withTransactionsFilter(Block block, TxValidationCode[] codes) {
+    BlockMetadata.Builder metadata = block.getMetadata().toBuilder();
+    while (metadata.getMetadataCount() <= BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) {
+      metadata.addMetadata(ByteString.EMPTY);
+    }
+    return metadata
+        .setMetadata(
+            BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE,
+            new CommittedBlock(block.getHeader().getNumber(), List.of(codes)).transactionsFilter())
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.peer.ledger;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,16 +49,25 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Commits a block: checks each transaction, in block order, for read conflicts against the state
-   * as the block's earlier valid transactions leave it (Fabric's MVCC check, see {@link
-   * MvccValidator}), then applies the writes of those that pass as one atomic state update and adds
-   * them to the key histories. The other checks (signatures, policies) are the committer's and have
-   * happened before: {@code transactions} are the ones that passed them.
+   * Commits a block: {@link #prepare} then {@link #apply}.
    *
-   * @return each transaction's verdict, in order: VALID, MVCC_READ_CONFLICT, PHANTOM_READ_CONFLICT,
-   *     or BAD_RWSET for a read-write set that does not parse
+   * @return each transaction's verdict, in order (see {@link #prepare})
    */
   public synchronized List<TxValidationCode> commit(
+      long blockNumber, List<ValidTransaction> transactions) {
+    PreparedCommit prepared = prepare(blockNumber, transactions);
+    apply(prepared, transactions.stream().map(ValidTransaction::txId).toList());
+    return prepared.validationCodes();
+  }
+
+  /**
+   * Checks each transaction, in block order, for read conflicts against the state as the block's
+   * earlier valid transactions leave it (Fabric's MVCC check, see {@link MvccValidator}), and
+   * computes the updates of those that pass, without applying anything. The other checks
+   * (signatures, policies) are the committer's and have happened before: {@code transactions} are
+   * the ones that passed them. Nothing may be committed between this and {@link #apply}.
+   */
+  public synchronized PreparedCommit prepare(
       long blockNumber, List<ValidTransaction> transactions) {
     List<TxValidationCode> codes = new ArrayList<>(transactions.size());
     BlockUpdates updates;
@@ -80,13 +90,20 @@ public final class Ledger implements AutoCloseable {
         codes.add(code);
       }
     }
-    state.apply(updates.state(), new Height(blockNumber, lastTxNum));
+    return new PreparedCommit(codes, updates, new Height(blockNumber, lastTxNum));
+  }
+
+  /**
+   * Applies a prepared block as one atomic state update, adds it to the key histories, and records
+   * the ids of all the block's transactions (Fabric's txid index holds invalid ones too: their ids
+   * cannot be used again).
+   */
+  public synchronized void apply(PreparedCommit prepared, Collection<String> blockTxIds) {
+    state.apply(prepared.updates().state(), prepared.savepoint());
     if (history != null) {
-      history.add(updates.history());
+      history.add(prepared.updates().history());
     }
-    // Fabric's txid index holds invalid transactions too: their ids cannot be used again.
-    transactions.forEach(tx -> committedTxIds.add(tx.txId()));
-    return List.copyOf(codes);
+    committedTxIds.addAll(blockTxIds);
   }
 
   /** Whether a transaction with this id has been committed on this channel. */

@@ -7,6 +7,7 @@ import dev.weft.peer.commit.BlockCommitter;
 import dev.weft.peer.config.OrderingConfig;
 import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.endorser.Endorser;
+import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.msp.Msps;
@@ -15,10 +16,12 @@ import dev.weft.peer.ordering.BroadcastService;
 import dev.weft.peer.ordering.ChannelOrderer;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class WeftPeer implements AutoCloseable {
       Channels channels,
       Endorser endorser,
       Map<String, ChannelOrderer> orderers,
+      List<BlockStore> blockStores,
       ClientListener clientListener) {}
 
   private final Ledgers ledgers;
@@ -87,6 +91,7 @@ public final class WeftPeer implements AutoCloseable {
     PeerData data = PeerData.prepare(config.node(), clock);
     WeftPeer core = start(config);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
+    List<BlockStore> blockStores = new ArrayList<>();
     try {
       Channels channels = new Channels();
       OrderingConfig ordering = config.ordering();
@@ -94,13 +99,23 @@ public final class WeftPeer implements AutoCloseable {
         channels.add(channel);
         Ledger ledger = Ledger.inMemory(channel.id(), config.ledger().historyEnabled());
         core.ledgers.add(ledger);
+        BlockStore blocks =
+            BlockStore.open(
+                config
+                    .node()
+                    .dataDirectory()
+                    .resolve("ledgers")
+                    .resolve(channel.id())
+                    .resolve("blocks"));
+        blockStores.add(blocks);
         BlockCommitter committer =
-            new BlockCommitter(channel, ledger, ordering.endorsementPolicy());
+            new BlockCommitter(channel, ledger, blocks, ordering.endorsementPolicy());
+        BlockHeader last = committer.recover().orElse(data.configBlockHeaders().get(channel.id()));
         orderers.put(
             channel.id(),
             new ChannelOrderer(
                 channel.id(),
-                data.configBlockHeaders().get(channel.id()),
+                last,
                 new ChannelOrderer.Settings(
                     ordering.maxMessageCount(),
                     ordering.preferredMaxBytes(),
@@ -126,9 +141,16 @@ public final class WeftPeer implements AutoCloseable {
           core.ledgers,
           core.chaincodeSupport,
           core.chaincodeListener,
-          new Node(data, channels, endorser, Map.copyOf(orderers), clientListener));
+          new Node(
+              data,
+              channels,
+              endorser,
+              Map.copyOf(orderers),
+              List.copyOf(blockStores),
+              clientListener));
     } catch (RuntimeException e) {
       orderers.values().forEach(ChannelOrderer::close);
+      blockStores.forEach(BlockStore::close);
       core.close();
       throw e;
     }
@@ -187,6 +209,7 @@ public final class WeftPeer implements AutoCloseable {
     if (node != null) {
       node.clientListener().close();
       node.orderers().values().forEach(ChannelOrderer::close);
+      node.blockStores().forEach(BlockStore::close);
     }
     chaincodeListener.close();
     chaincodeSupport.close();
