@@ -35,7 +35,8 @@ class ArchitectureTest {
                   "ordering",
                   "commit",
                   "lifecycle",
-                  "channel")),
+                  "channel",
+                  "deliver")),
           Map.entry("gateway", Set.of("endorser", "chaincode", "ledger", "ordering", "commit")),
           Map.entry("endorser", Set.of("chaincode", "ledger", "channel")),
           Map.entry("chaincode", Set.of("ledger")),
@@ -44,6 +45,7 @@ class ArchitectureTest {
           Map.entry("lifecycle", Set.of("chaincode", "ledger")),
           Map.entry("ledger", Set.of()),
           Map.entry("channel", Set.of()),
+          Map.entry("deliver", Set.of("ledger", "channel")),
           Map.entry("policy", Set.of("msp", "config")),
           Map.entry("msp", Set.of("config")),
           Map.entry("config", Set.of()));

@@ -64,6 +64,19 @@ public final class BlockCommitter {
   }
 
   /**
+   * Stores the channel's genesis config block as block 0 if the store is empty, so that the store
+   * holds the whole chain and Deliver serves it from the start.
+   */
+  public synchronized void storeGenesis(Block genesis) {
+    if (blocks.nextNumber() == 0) {
+      TxValidationCode[] valid = new TxValidationCode[genesis.getData().getDataCount()];
+      java.util.Arrays.fill(valid, VALID);
+      blocks.append(
+          genesis.toBuilder().setMetadata(withTransactionsFilter(genesis, valid)).build());
+    }
+  }
+
+  /**
    * Rebuilds the ledger's state from the stored blocks (the state is not kept across restarts yet);
    * returns the header of the last stored block, if any.
    */
@@ -71,6 +84,10 @@ public final class BlockCommitter {
     Optional<BlockHeader> last = Optional.empty();
     for (long n = blocks.firstNumber(); n >= 0 && n < blocks.nextNumber(); n++) {
       Block block = blocks.block(n).orElseThrow();
+      if (n == 0) {
+        last = Optional.of(block.getHeader()); // the genesis config block: no state to apply
+        continue;
+      }
       Validated validated = validate(block);
       ledger.apply(validated.prepared(), validated.txIds());
       ByteString stored =

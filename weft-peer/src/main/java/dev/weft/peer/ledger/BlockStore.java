@@ -134,6 +134,7 @@ public final class BlockStore implements AutoCloseable {
       channel.force(false);
       index(block, end);
       end = position;
+      notifyAll(); // wake Deliver streams waiting for this block
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append block to " + file, e);
     }
@@ -142,6 +143,23 @@ public final class BlockStore implements AutoCloseable {
   /** The number the next block must have; 0 while the store is empty and has no first block. */
   public synchronized long nextNumber() {
     return firstNumber < 0 ? 0 : firstNumber + positions.size();
+  }
+
+  /**
+   * Waits until block {@code number} is stored or {@code timeoutMillis} pass; returns whether it is
+   * stored.
+   */
+  public synchronized boolean awaitBlock(long number, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (nextNumber() <= number) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   /** The number of the first stored block, or -1 while the store is empty. */

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +33,14 @@ import org.slf4j.LoggerFactory;
  * @param signingIdentity the peer's identity, {@code peer0.<domain>}
  * @param localMsp the peer's organisation's MSP
  * @param channels the joined channels
- * @param configBlockHeaders the header of each joined channel's config block, by channel id
+ * @param configBlocks each joined channel's config block, by channel id
  */
 record PeerData(
     PeerOrgLayout layout,
     SigningIdentity signingIdentity,
     Msp localMsp,
     List<Channel> channels,
-    Map<String, BlockHeader> configBlockHeaders) {
+    Map<String, Block> configBlocks) {
 
   private static final Logger log = LoggerFactory.getLogger(PeerData.class);
 
@@ -69,18 +68,19 @@ record PeerData(
       log.info("created channel {} in {}", config.channelId(), channelBlock);
     }
     List<Channel> channels = new ArrayList<>();
-    Map<String, BlockHeader> headers = new HashMap<>();
+    Map<String, Block> configBlocks = new HashMap<>();
     for (Path file : blocks(channelsDirectory)) {
       try {
         Block block = Block.parseFrom(Files.readAllBytes(file));
         Channel channel = Channel.fromConfigBlock(block);
         channels.add(channel);
-        headers.put(channel.id(), block.getHeader());
+        configBlocks.put(channel.id(), block);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read channel config block " + file, e);
       }
     }
-    return new PeerData(layout, identity, localMsp, List.copyOf(channels), Map.copyOf(headers));
+    return new PeerData(
+        layout, identity, localMsp, List.copyOf(channels), Map.copyOf(configBlocks));
   }
 
   private static List<Path> blocks(Path directory) {

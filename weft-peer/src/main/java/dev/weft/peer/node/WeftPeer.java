@@ -6,6 +6,7 @@ import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
 import dev.weft.peer.config.OrderingConfig;
 import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.deliver.DeliverService;
 import dev.weft.peer.endorser.Endorser;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
@@ -110,7 +111,8 @@ public final class WeftPeer implements AutoCloseable {
         blockStores.add(blocks);
         BlockCommitter committer =
             new BlockCommitter(channel, ledger, blocks, ordering.endorsementPolicy());
-        BlockHeader last = committer.recover().orElse(data.configBlockHeaders().get(channel.id()));
+        committer.storeGenesis(data.configBlocks().get(channel.id()));
+        BlockHeader last = committer.recover().orElseThrow();
         orderers.put(
             channel.id(),
             new ChannelOrderer(
@@ -134,9 +136,18 @@ public final class WeftPeer implements AutoCloseable {
       BroadcastService broadcast =
           new BroadcastService(
               id -> channels.get(id).orElse(null), orderers, ordering.absoluteMaxBytes(), clock);
+      Map<String, BlockStore> blocksByChannel = new HashMap<>();
+      for (int i = 0; i < data.channels().size(); i++) {
+        blocksByChannel.put(data.channels().get(i).id(), blockStores.get(i));
+      }
+      DeliverService deliver =
+          new DeliverService(id -> channels.get(id).orElse(null), blocksByChannel);
       ClientListener clientListener =
           ClientListener.start(
-              config.node().listenAddress(), endorser.service(), broadcast.bindService());
+              config.node().listenAddress(),
+              endorser.service(),
+              broadcast.bindService(),
+              deliver.bindService());
       return new WeftPeer(
           core.ledgers,
           core.chaincodeSupport,

@@ -1,0 +1,255 @@
+package dev.weft.peer.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import dev.weft.peer.ledger.TxSimulator;
+import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.testing.TestNode;
+import dev.weft.peer.testing.TestOrg;
+import dev.weft.peer.testing.TransactionEnvelopes;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.common.Status;
+import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
+import org.hyperledger.fabric.protos.orderer.SeekInfo;
+import org.hyperledger.fabric.protos.orderer.SeekNewest;
+import org.hyperledger.fabric.protos.orderer.SeekOldest;
+import org.hyperledger.fabric.protos.orderer.SeekPosition;
+import org.hyperledger.fabric.protos.orderer.SeekSpecified;
+import org.hyperledger.fabric.protos.peer.DeliverGrpc;
+import org.hyperledger.fabric.protos.peer.DeliverResponse;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deliver and DeliverFiltered over gRPC from a whole peer, with Fabric's seek semantics. */
+class DeliverServiceTest {
+
+  @TempDir static Path directory;
+  private static TestNode node;
+  private static ManagedChannel connection;
+  private static String firstTxId;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = TestNode.start(directory.resolve("peer"));
+    connection =
+        NettyChannelBuilder.forAddress("127.0.0.1", node.peer().peerAddress().getPort())
+            .usePlaintext()
+            .build();
+    firstTxId = commitWrite("k", "v");
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    connection.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    node.close();
+  }
+
+  @Test
+  void deliverFromOldestSendsTheConfigBlockThenTheCommittedBlocksThenSuccess() throws Exception {
+    List<DeliverResponse> responses =
+        request(false, seek(oldest(), specified(1), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY), 3);
+    assertThat(responses.get(0).getBlock().getHeader().getNumber()).isZero();
+    assertThat(responses.get(1).getBlock().getHeader().getNumber()).isEqualTo(1);
+    assertThat(responses.get(2).getStatus()).isEqualTo(Status.SUCCESS);
+  }
+
+  @Test
+  void newestIsTheLastCommittedBlock() throws Exception {
+    long last = node.ledger().height().orElseThrow().blockNum();
+    List<DeliverResponse> responses =
+        request(false, seek(newest(), newest(), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY), 2);
+    assertThat(responses.get(0).getBlock().getHeader().getNumber()).isEqualTo(last);
+    assertThat(responses.get(1).getStatus()).isEqualTo(Status.SUCCESS);
+  }
+
+  @Test
+  void deliverFilteredSendsTxidsAndValidationCodes() throws Exception {
+    List<DeliverResponse> responses =
+        request(true, seek(specified(1), specified(1), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY), 2);
+    var filtered = responses.get(0).getFilteredBlock();
+    assertThat(filtered.getChannelId()).isEqualTo(TestNode.CHANNEL);
+    assertThat(filtered.getFilteredTransactions(0).getTxid()).isEqualTo(firstTxId);
+    assertThat(filtered.getFilteredTransactions(0).getTxValidationCode())
+        .isEqualTo(TxValidationCode.VALID);
+    assertThat(responses.get(1).getStatus()).isEqualTo(Status.SUCCESS);
+  }
+
+  @Test
+  void aStreamWaitsForTheNextBlockAndFailIfNotReadyDoesNot() throws Exception {
+    long next = node.ledger().height().orElseThrow().blockNum() + 1;
+    assertThat(
+            request(
+                    true,
+                    seek(specified(next), specified(next), SeekInfo.SeekBehavior.FAIL_IF_NOT_READY),
+                    1)
+                .get(0)
+                .getStatus())
+        .isEqualTo(Status.NOT_FOUND);
+
+    BlockingQueue<DeliverResponse> received = new LinkedBlockingQueue<>();
+    StreamObserver<Envelope> waiting =
+        DeliverGrpc.newStub(connection).deliverFiltered(collectInto(received));
+    waiting.onNext(
+        signed(
+            node.org().user(),
+            TestNode.CHANNEL,
+            seek(specified(next), specified(next), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY)));
+    assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    String txId = commitWrite("later", "x");
+    DeliverResponse block = received.poll(10, TimeUnit.SECONDS);
+    assertThat(block.getFilteredBlock().getFilteredTransactions(0).getTxid()).isEqualTo(txId);
+    assertThat(received.poll(10, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.SUCCESS);
+    waiting.onCompleted();
+  }
+
+  @Test
+  void strangersAndUnknownChannelsAreRefusedWithFabricsStatuses() throws Exception {
+    SigningIdentity stranger =
+        TestOrg.generate(directory.resolve("stranger"), "org9.example.com", "Org9MSP").user();
+    SeekInfo any = seek(oldest(), newest(), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY);
+    assertThat(send(false, signed(stranger, TestNode.CHANNEL, any), 1).get(0).getStatus())
+        .isEqualTo(Status.FORBIDDEN);
+    assertThat(send(false, signed(node.org().user(), "nochannel", any), 1).get(0).getStatus())
+        .isEqualTo(Status.NOT_FOUND);
+    assertThat(
+            send(
+                    false,
+                    Envelope.newBuilder()
+                        .setPayload(ByteString.copyFromUtf8("\u0012\u0003x"))
+                        .build(),
+                    1)
+                .get(0)
+                .getStatus())
+        .isEqualTo(Status.BAD_REQUEST);
+  }
+
+  private static List<DeliverResponse> request(boolean filtered, SeekInfo seek, int count)
+      throws InterruptedException {
+    return send(filtered, signed(node.org().user(), TestNode.CHANNEL, seek), count);
+  }
+
+  private static List<DeliverResponse> send(boolean filtered, Envelope request, int count)
+      throws InterruptedException {
+    BlockingQueue<DeliverResponse> received = new LinkedBlockingQueue<>();
+    DeliverGrpc.DeliverStub stub = DeliverGrpc.newStub(connection);
+    StreamObserver<Envelope> requests =
+        filtered
+            ? stub.deliverFiltered(collectInto(received))
+            : stub.deliver(collectInto(received));
+    requests.onNext(request);
+    List<DeliverResponse> responses = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      DeliverResponse response = received.poll(10, TimeUnit.SECONDS);
+      assertThat(response).as("response %d within 10 s", i).isNotNull();
+      responses.add(response);
+    }
+    requests.onCompleted();
+    return responses;
+  }
+
+  private static StreamObserver<DeliverResponse> collectInto(BlockingQueue<DeliverResponse> queue) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(DeliverResponse value) {
+        queue.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    };
+  }
+
+  private static Envelope signed(SigningIdentity client, String channelId, SeekInfo seek) {
+    Instant now = Instant.now();
+    ByteString payload =
+        Payload.newBuilder()
+            .setHeader(
+                Header.newBuilder()
+                    .setChannelHeader(
+                        ChannelHeader.newBuilder()
+                            .setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
+                            .setChannelId(channelId)
+                            .setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
+                            .build()
+                            .toByteString())
+                    .setSignatureHeader(
+                        SignatureHeader.newBuilder()
+                            .setCreator(client.serialized())
+                            .setNonce(ByteString.copyFromUtf8("nonce"))
+                            .build()
+                            .toByteString()))
+            .setData(seek.toByteString())
+            .build()
+            .toByteString();
+    return Envelope.newBuilder()
+        .setPayload(payload)
+        .setSignature(ByteString.copyFrom(client.sign(payload.toByteArray())))
+        .build();
+  }
+
+  private static SeekInfo seek(SeekPosition start, SeekPosition stop, SeekInfo.SeekBehavior how) {
+    return SeekInfo.newBuilder().setStart(start).setStop(stop).setBehavior(how).build();
+  }
+
+  private static SeekPosition oldest() {
+    return SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build();
+  }
+
+  private static SeekPosition newest() {
+    return SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build();
+  }
+
+  private static SeekPosition specified(long number) {
+    return SeekPosition.newBuilder()
+        .setSpecified(SeekSpecified.newBuilder().setNumber(number))
+        .build();
+  }
+
+  /** Broadcasts an endorsed write and waits until it is committed; returns its txid. */
+  private static String commitWrite(String key, String value) throws Exception {
+    TxReadWriteSet write;
+    try (TxSimulator sim = node.ledger().newTxSimulator("w")) {
+      sim.setState("cc", key, ByteString.copyFromUtf8(value));
+      write = sim.simulationResults();
+    }
+    TransactionEnvelopes.Built tx =
+        TransactionEnvelopes.build(
+            new TransactionEnvelopes.Spec(
+                node.org().user(),
+                TestNode.CHANNEL,
+                "cc",
+                "1.0",
+                write,
+                List.of(node.peer().identity())));
+    assertThat(node.broadcast(tx.envelope()).get(10, TimeUnit.SECONDS).getStatus())
+        .isEqualTo(Status.SUCCESS);
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!node.ledger().containsTransaction(tx.txId())) {
+      assertThat(Instant.now()).as("committed within 10 s").isBefore(deadline);
+      Thread.sleep(5);
+    }
+    return tx.txId();
+  }
+}
