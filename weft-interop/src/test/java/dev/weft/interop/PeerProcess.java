@@ -98,6 +98,16 @@ final class PeerProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the peer with SIGKILL, as a crash or a power cut would stop it. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the peer as Ctrl-C does, so that its shutdown hook runs. */
   @Override
   public void close() {

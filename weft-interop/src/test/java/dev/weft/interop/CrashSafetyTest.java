@@ -1,0 +1,316 @@
+package dev.weft.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.ordering.BlockAssembler;
+import dev.weft.peer.testing.TransactionEnvelopes;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
+import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
+import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
+import org.hyperledger.fabric.protos.orderer.SeekInfo;
+import org.hyperledger.fabric.protos.orderer.SeekOldest;
+import org.hyperledger.fabric.protos.orderer.SeekPosition;
+import org.hyperledger.fabric.protos.orderer.SeekSpecified;
+import org.hyperledger.fabric.protos.peer.DeliverGrpc;
+import org.hyperledger.fabric.protos.peer.DeliverResponse;
+import org.hyperledger.fabric.protos.peer.FilteredTransaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Weft peer started as the README starts it is killed with SIGKILL at random moments while
+ * transactions stream in, and restarted on the same data directory: every block a client saw
+ * committed (through DeliverFiltered) is still there, the chain of block hashes is whole, and
+ * commits continue at the next height.
+ */
+class CrashSafetyTest {
+
+  private static final String CHANNEL = "mychannel";
+  private static final String ORG = "crypto/peerOrganizations/org1.example.com";
+  private static final int ROUNDS = 3;
+
+  @TempDir Path directory;
+
+  @Test
+  void killingThePeerLosesNoBlockAClientSawCommittedAndCommitsContinueAfterRestart()
+      throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    Path data = directory.resolve("weft-data");
+    Set<String> seenCommitted = ConcurrentHashMap.newKeySet();
+    for (int round = 0; round < ROUNDS; round++) {
+      try (PeerProcess peer = start(data, round)) {
+        ManagedChannel connection = connect(peer);
+        try {
+          checkChainHolds(connection, seenCommitted, "seed " + seed + ", round " + round);
+          streamTransactionsAndKill(peer, connection, data, random, seenCommitted);
+        } finally {
+          connection.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+      }
+    }
+    try (PeerProcess peer = start(data, ROUNDS)) {
+      ManagedChannel connection = connect(peer);
+      try {
+        long height = checkChainHolds(connection, seenCommitted, "seed " + seed + ", final");
+        BlockingQueue<DeliverResponse> next = new LinkedBlockingQueue<>();
+        DeliverGrpc.newStub(connection)
+            .deliverFiltered(collect(next))
+            .onNext(seekRequest(data, position(height), position(height)));
+        broadcast(connection).onNext(transaction(data, "after-restart"));
+        DeliverResponse block = next.poll(20, TimeUnit.SECONDS);
+        assertThat(block).as("a block after the restart, seed %d", seed).isNotNull();
+        assertThat(block.getFilteredBlock().getNumber()).isEqualTo(height);
+      } finally {
+        connection.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+    assertThat(seenCommitted).as("the rounds committed something (seed %d)", seed).isNotEmpty();
+  }
+
+  /** Reads the whole chain; checks hashes and that every txid seen committed is in it. */
+  private long checkChainHolds(ManagedChannel connection, Set<String> seenCommitted, String context)
+      throws InterruptedException {
+    BlockingQueue<DeliverResponse> blocks = new LinkedBlockingQueue<>();
+    StreamObserver<Envelope> requests = DeliverGrpc.newStub(connection).deliver(collect(blocks));
+    requests.onNext(
+        seekRequest(
+            directory.resolve("weft-data"),
+            SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build(),
+            SeekPosition.newBuilder()
+                .setNewest(org.hyperledger.fabric.protos.orderer.SeekNewest.getDefaultInstance())
+                .build()));
+    List<Block> chain = new ArrayList<>();
+    Set<String> stored = new java.util.HashSet<>();
+    while (true) {
+      DeliverResponse response = blocks.poll(20, TimeUnit.SECONDS);
+      assertThat(response).as("the chain within 20 s (%s)", context).isNotNull();
+      if (response.hasStatus()) {
+        break;
+      }
+      Block block = response.getBlock();
+      if (!chain.isEmpty()) {
+        Block previous = chain.get(chain.size() - 1);
+        assertThat(block.getHeader().getNumber()).isEqualTo(previous.getHeader().getNumber() + 1);
+        assertThat(block.getHeader().getPreviousHash().toByteArray())
+            .as(
+                "block %d chains to block %d (%s)",
+                block.getHeader().getNumber(), previous.getHeader().getNumber(), context)
+            .isEqualTo(BlockAssembler.headerHash(previous.getHeader()));
+      }
+      assertThat(block.getHeader().getDataHash().toByteArray())
+          .isEqualTo(BlockAssembler.dataHash(block.getData().getDataList()));
+      chain.add(block);
+      for (ByteString entry : block.getData().getDataList()) {
+        stored.add(txId(entry));
+      }
+    }
+    requests.onCompleted();
+    assertThat(stored)
+        .as("blocks seen committed are all there (%s)", context)
+        .containsAll(seenCommitted);
+    return chain.size();
+  }
+
+  private void streamTransactionsAndKill(
+      PeerProcess peer,
+      ManagedChannel connection,
+      Path data,
+      Random random,
+      Set<String> seenCommitted)
+      throws InterruptedException {
+    StreamObserver<DeliverResponse> seen =
+        new StreamObserver<>() {
+          @Override
+          public void onNext(DeliverResponse response) {
+            for (FilteredTransaction tx :
+                response.getFilteredBlock().getFilteredTransactionsList()) {
+              if (tx.getTxValidationCode() == TxValidationCode.VALID) {
+                seenCommitted.add(tx.getTxid());
+              }
+            }
+          }
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        };
+    DeliverGrpc.newStub(connection)
+        .deliverFiltered(seen)
+        .onNext(seekRequest(data, position(1), position(Long.MAX_VALUE)));
+    // Signed in advance: the kill must land while the peer is busy, not while this test signs.
+    List<Envelope> transactions = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      transactions.add(transaction(data, "k" + random.nextLong()));
+    }
+    StreamObserver<Envelope> broadcast = broadcast(connection);
+    AtomicBoolean sending = new AtomicBoolean(true);
+    Thread sender =
+        new Thread(
+            () -> {
+              for (Envelope tx : transactions) {
+                if (!sending.get()) {
+                  return;
+                }
+                try {
+                  broadcast.onNext(tx);
+                  Thread.sleep(1);
+                } catch (RuntimeException | InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "crash-test-sender");
+    sender.start();
+    Thread.sleep(50 + random.nextInt(600));
+    peer.kill();
+    sending.set(false);
+    sender.join(10_000);
+  }
+
+  private static PeerProcess start(Path data, int round) {
+    Path logs = Path.of(System.getProperty("interop.logs", "target/chaincode-logs"));
+    return PeerProcess.start(
+        Path.of(System.getProperty("interop.peerJar")),
+        data,
+        logs.resolve("crash-safety-peer-" + round + ".log"));
+  }
+
+  private static ManagedChannel connect(PeerProcess peer) {
+    return ManagedChannelBuilder.forTarget(peer.endorserAddress()).usePlaintext().build();
+  }
+
+  private static StreamObserver<Envelope> broadcast(ManagedChannel connection) {
+    return AtomicBroadcastGrpc.newStub(connection)
+        .broadcast(
+            new StreamObserver<BroadcastResponse>() {
+              @Override
+              public void onNext(BroadcastResponse value) {}
+
+              @Override
+              public void onError(Throwable t) {}
+
+              @Override
+              public void onCompleted() {}
+            });
+  }
+
+  private static StreamObserver<DeliverResponse> collect(BlockingQueue<DeliverResponse> queue) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(DeliverResponse value) {
+        queue.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    };
+  }
+
+  private static SeekPosition position(long number) {
+    return SeekPosition.newBuilder()
+        .setSpecified(SeekSpecified.newBuilder().setNumber(number))
+        .build();
+  }
+
+  private static Envelope seekRequest(Path data, SeekPosition start, SeekPosition stop) {
+    SigningIdentity user = user(data);
+    ByteString payload =
+        Payload.newBuilder()
+            .setHeader(
+                Header.newBuilder()
+                    .setChannelHeader(
+                        ChannelHeader.newBuilder()
+                            .setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
+                            .setChannelId(CHANNEL)
+                            .setTimestamp(
+                                Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
+                            .build()
+                            .toByteString())
+                    .setSignatureHeader(
+                        SignatureHeader.newBuilder()
+                            .setCreator(user.serialized())
+                            .setNonce(ByteString.copyFromUtf8("n"))
+                            .build()
+                            .toByteString()))
+            .setData(
+                SeekInfo.newBuilder()
+                    .setStart(start)
+                    .setStop(stop)
+                    .setBehavior(SeekInfo.SeekBehavior.BLOCK_UNTIL_READY)
+                    .build()
+                    .toByteString())
+            .build()
+            .toByteString();
+    return Envelope.newBuilder()
+        .setPayload(payload)
+        .setSignature(ByteString.copyFrom(user.sign(payload.toByteArray())))
+        .build();
+  }
+
+  private static Envelope transaction(Path data, String key) {
+    KVRWSet write =
+        KVRWSet.newBuilder()
+            .addWrites(KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8("v")))
+            .build();
+    TxReadWriteSet rwSet =
+        TxReadWriteSet.newBuilder()
+            .addNsRwset(
+                NsReadWriteSet.newBuilder().setNamespace("cc").setRwset(write.toByteString()))
+            .build();
+    SigningIdentity peer =
+        SigningIdentity.load(data.resolve(ORG + "/peers/peer0.org1.example.com/msp"), "Org1MSP");
+    return TransactionEnvelopes.build(
+            new TransactionEnvelopes.Spec(user(data), CHANNEL, "cc", "1.0", rwSet, List.of(peer)))
+        .envelope();
+  }
+
+  private static SigningIdentity user(Path data) {
+    return SigningIdentity.load(data.resolve(ORG + "/users/User1@org1.example.com/msp"), "Org1MSP");
+  }
+
+  private static String txId(ByteString entry) {
+    try {
+      return ChannelHeader.parseFrom(
+              Payload.parseFrom(Envelope.parseFrom(entry).getPayload())
+                  .getHeader()
+                  .getChannelHeader())
+          .getTxId();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return "";
+    }
+  }
+}
