@@ -33,10 +33,7 @@ import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -207,18 +204,7 @@ public class CommitBenchmark {
 
   private TransactionEnvelopes.Built transaction(SigningIdentity user, SigningIdentity peerId) {
     String key = "k" + keys.incrementAndGet();
-    KVRWSet writes =
-        KVRWSet.newBuilder()
-            .addWrites(
-                KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8("value-" + key)))
-            .build();
-    TxReadWriteSet rwSet =
-        TxReadWriteSet.newBuilder()
-            .addNsRwset(
-                NsReadWriteSet.newBuilder()
-                    .setNamespace(BenchMessages.CHAINCODE)
-                    .setRwset(writes.toByteString()))
-            .build();
+    TxReadWriteSet rwSet = TransactionEnvelopes.write(BenchMessages.CHAINCODE, key, "value-" + key);
     return TransactionEnvelopes.build(
         new TransactionEnvelopes.Spec(
             user, BenchMessages.CHANNEL, BenchMessages.CHAINCODE, "1.0", rwSet, List.of(peerId)));

@@ -3,15 +3,14 @@ package dev.weft.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.ordering.BlockAssembler;
+import dev.weft.peer.testing.DeliverRequests;
 import dev.weft.peer.testing.TransactionEnvelopes;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,20 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.common.SignatureHeader;
-import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
-import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekOldest;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
 import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.FilteredTransaction;
@@ -103,11 +93,7 @@ class CrashSafetyTest {
     StreamObserver<Envelope> requests = DeliverGrpc.newStub(connection).deliver(collect(blocks));
     requests.onNext(
         seekRequest(
-            directory.resolve("weft-data"),
-            SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build(),
-            SeekPosition.newBuilder()
-                .setNewest(org.hyperledger.fabric.protos.orderer.SeekNewest.getDefaultInstance())
-                .build()));
+            directory.resolve("weft-data"), DeliverRequests.oldest(), DeliverRequests.newest()));
     List<Block> chain = new ArrayList<>();
     Set<String> stored = new java.util.HashSet<>();
     while (true) {
@@ -241,60 +227,25 @@ class CrashSafetyTest {
   }
 
   private static SeekPosition position(long number) {
-    return SeekPosition.newBuilder()
-        .setSpecified(SeekSpecified.newBuilder().setNumber(number))
-        .build();
+    return DeliverRequests.block(number);
   }
 
   private static Envelope seekRequest(Path data, SeekPosition start, SeekPosition stop) {
-    SigningIdentity user = user(data);
-    ByteString payload =
-        Payload.newBuilder()
-            .setHeader(
-                Header.newBuilder()
-                    .setChannelHeader(
-                        ChannelHeader.newBuilder()
-                            .setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
-                            .setChannelId(CHANNEL)
-                            .setTimestamp(
-                                Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
-                            .build()
-                            .toByteString())
-                    .setSignatureHeader(
-                        SignatureHeader.newBuilder()
-                            .setCreator(user.serialized())
-                            .setNonce(ByteString.copyFromUtf8("n"))
-                            .build()
-                            .toByteString()))
-            .setData(
-                SeekInfo.newBuilder()
-                    .setStart(start)
-                    .setStop(stop)
-                    .setBehavior(SeekInfo.SeekBehavior.BLOCK_UNTIL_READY)
-                    .build()
-                    .toByteString())
-            .build()
-            .toByteString();
-    return Envelope.newBuilder()
-        .setPayload(payload)
-        .setSignature(ByteString.copyFrom(user.sign(payload.toByteArray())))
-        .build();
+    return DeliverRequests.seek(
+        user(data), CHANNEL, start, stop, SeekInfo.SeekBehavior.BLOCK_UNTIL_READY);
   }
 
   private static Envelope transaction(Path data, String key) {
-    KVRWSet write =
-        KVRWSet.newBuilder()
-            .addWrites(KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8("v")))
-            .build();
-    TxReadWriteSet rwSet =
-        TxReadWriteSet.newBuilder()
-            .addNsRwset(
-                NsReadWriteSet.newBuilder().setNamespace("cc").setRwset(write.toByteString()))
-            .build();
     SigningIdentity peer =
         SigningIdentity.load(data.resolve(ORG + "/peers/peer0.org1.example.com/msp"), "Org1MSP");
     return TransactionEnvelopes.build(
-            new TransactionEnvelopes.Spec(user(data), CHANNEL, "cc", "1.0", rwSet, List.of(peer)))
+            new TransactionEnvelopes.Spec(
+                user(data),
+                CHANNEL,
+                "cc",
+                "1.0",
+                TransactionEnvelopes.write("cc", key, "v"),
+                List.of(peer)))
         .envelope();
   }
 

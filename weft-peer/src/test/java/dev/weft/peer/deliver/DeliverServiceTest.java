@@ -3,34 +3,22 @@ package dev.weft.peer.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
-import dev.weft.peer.ledger.TxSimulator;
 import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.testing.DeliverRequests;
 import dev.weft.peer.testing.TestNode;
 import dev.weft.peer.testing.TestOrg;
-import dev.weft.peer.testing.TransactionEnvelopes;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.Status;
-import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekOldest;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
 import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -182,31 +170,8 @@ class DeliverServiceTest {
   }
 
   private static Envelope signed(SigningIdentity client, String channelId, SeekInfo seek) {
-    Instant now = Instant.now();
-    ByteString payload =
-        Payload.newBuilder()
-            .setHeader(
-                Header.newBuilder()
-                    .setChannelHeader(
-                        ChannelHeader.newBuilder()
-                            .setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
-                            .setChannelId(channelId)
-                            .setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                            .build()
-                            .toByteString())
-                    .setSignatureHeader(
-                        SignatureHeader.newBuilder()
-                            .setCreator(client.serialized())
-                            .setNonce(ByteString.copyFromUtf8("nonce"))
-                            .build()
-                            .toByteString()))
-            .setData(seek.toByteString())
-            .build()
-            .toByteString();
-    return Envelope.newBuilder()
-        .setPayload(payload)
-        .setSignature(ByteString.copyFrom(client.sign(payload.toByteArray())))
-        .build();
+    return DeliverRequests.seek(
+        client, channelId, seek.getStart(), seek.getStop(), seek.getBehavior());
   }
 
   private static SeekInfo seek(SeekPosition start, SeekPosition stop, SeekInfo.SeekBehavior how) {
@@ -214,42 +179,18 @@ class DeliverServiceTest {
   }
 
   private static SeekPosition oldest() {
-    return SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build();
+    return DeliverRequests.oldest();
   }
 
   private static SeekPosition newest() {
-    return SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build();
+    return DeliverRequests.newest();
   }
 
   private static SeekPosition specified(long number) {
-    return SeekPosition.newBuilder()
-        .setSpecified(SeekSpecified.newBuilder().setNumber(number))
-        .build();
+    return DeliverRequests.block(number);
   }
 
-  /** Broadcasts an endorsed write and waits until it is committed; returns its txid. */
   private static String commitWrite(String key, String value) throws Exception {
-    TxReadWriteSet write;
-    try (TxSimulator sim = node.ledger().newTxSimulator("w")) {
-      sim.setState("cc", key, ByteString.copyFromUtf8(value));
-      write = sim.simulationResults();
-    }
-    TransactionEnvelopes.Built tx =
-        TransactionEnvelopes.build(
-            new TransactionEnvelopes.Spec(
-                node.org().user(),
-                TestNode.CHANNEL,
-                "cc",
-                "1.0",
-                write,
-                List.of(node.peer().identity())));
-    assertThat(node.broadcast(tx.envelope()).get(10, TimeUnit.SECONDS).getStatus())
-        .isEqualTo(Status.SUCCESS);
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (!node.ledger().containsTransaction(tx.txId())) {
-      assertThat(Instant.now()).as("committed within 10 s").isBefore(deadline);
-      Thread.sleep(5);
-    }
-    return tx.txId();
+    return node.commitWrite(key, value);
   }
 }

@@ -2,20 +2,13 @@ package dev.weft.peer.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.weft.peer.ledger.TxSimulator;
 import dev.weft.peer.testing.TestNode;
-import dev.weft.peer.testing.TransactionEnvelopes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.protos.common.Status;
-import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +42,7 @@ class WeftPeerNodeTest {
     Path data = directory.resolve("restart");
     String first;
     try (TestNode node = TestNode.start(data)) {
-      first = commitWrite(node, "k", "v1");
+      first = node.commitWrite("k", "v1");
       assertThat(node.ledger().height().orElseThrow().blockNum()).isEqualTo(1);
     }
     try (TestNode again = TestNode.start(data)) {
@@ -57,35 +50,9 @@ class WeftPeerNodeTest {
       try (TxSimulator sim = again.ledger().newTxSimulator("read")) {
         assertThat(sim.getState("cc", "k").toStringUtf8()).isEqualTo("v1");
       }
-      commitWrite(again, "k", "v2");
+      again.commitWrite("k", "v2");
       assertThat(again.ledger().height().orElseThrow().blockNum()).isEqualTo(2);
     }
-  }
-
-  /** Broadcasts an endorsed write and waits until it is committed; returns its txid. */
-  private static String commitWrite(TestNode node, String key, String value) throws Exception {
-    TxReadWriteSet write;
-    try (TxSimulator sim = node.ledger().newTxSimulator("w")) {
-      sim.setState("cc", key, ByteString.copyFromUtf8(value));
-      write = sim.simulationResults();
-    }
-    TransactionEnvelopes.Built tx =
-        TransactionEnvelopes.build(
-            new TransactionEnvelopes.Spec(
-                node.org().user(),
-                TestNode.CHANNEL,
-                "cc",
-                "1.0",
-                write,
-                List.of(node.peer().identity())));
-    assertThat(node.broadcast(tx.envelope()).get(10, TimeUnit.SECONDS).getStatus())
-        .isEqualTo(Status.SUCCESS);
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (!node.ledger().containsTransaction(tx.txId())) {
-      assertThat(Instant.now()).as("committed within 10 s").isBefore(deadline);
-      Thread.sleep(5);
-    }
-    return tx.txId();
   }
 
   @Test

@@ -94,6 +94,34 @@ public final class TestNode implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Broadcasts a transaction writing {@code key}, endorsed by this peer and signed by its org's
+   * user, and waits until it is committed; returns its txid.
+   */
+  public String commitWrite(String key, String value) throws Exception {
+    TransactionEnvelopes.Built tx =
+        TransactionEnvelopes.build(
+            new TransactionEnvelopes.Spec(
+                org().user(),
+                CHANNEL,
+                "cc",
+                "1.0",
+                TransactionEnvelopes.write("cc", key, value),
+                java.util.List.of(peer.identity())));
+    var answer = broadcast(tx.envelope()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    if (answer.getStatus() != org.hyperledger.fabric.protos.common.Status.SUCCESS) {
+      throw new AssertionError("broadcast refused: " + answer);
+    }
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+    while (!ledger().containsTransaction(tx.txId())) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("transaction " + tx.txId() + " not committed within 10 s");
+      }
+      Thread.sleep(5);
+    }
+    return tx.txId();
+  }
+
   public CompletableFuture<ProposalResponse> send(SignedProposal proposal) {
     CompletableFuture<ProposalResponse> result = new CompletableFuture<>();
     EndorserGrpc.newStub(client)

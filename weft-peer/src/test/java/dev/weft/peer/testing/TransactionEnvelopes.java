@@ -211,6 +211,23 @@ public final class TransactionEnvelopes {
     }
   }
 
+  /** A read-write set with one write and nothing read, for transactions that never conflict. */
+  public static TxReadWriteSet write(String namespace, String key, String value) {
+    return TxReadWriteSet.newBuilder()
+        .addNsRwset(
+            org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet.newBuilder()
+                .setNamespace(namespace)
+                .setRwset(
+                    org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.newBuilder()
+                        .addWrites(
+                            org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite.newBuilder()
+                                .setKey(key)
+                                .setValue(ByteString.copyFromUtf8(value)))
+                        .build()
+                        .toByteString()))
+        .build();
+  }
+
   private static String txId(byte[] nonce, ByteString creator) {
     return HexFormat.of().formatHex(sha256(ByteString.copyFrom(nonce), creator));
   }
