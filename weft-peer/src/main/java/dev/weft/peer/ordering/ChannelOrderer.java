@@ -80,7 +80,8 @@ public final class ChannelOrderer implements AutoCloseable {
 
   private void cutBlocks() {
     try {
-      while (running) {
+      // After close, what Broadcast already accepted is still ordered and committed.
+      while (running || !waiting.isEmpty()) {
         ByteString first = waiting.pollFirst(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -137,12 +138,20 @@ public final class ChannelOrderer implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Stops accepting envelopes, orders and commits those already accepted (for up to 10 s), then
+   * stops the thread.
+   */
   @Override
   public void close() {
     running = false;
-    cutter.interrupt();
     try {
-      cutter.join(TimeUnit.SECONDS.toMillis(5));
+      cutter.join(TimeUnit.SECONDS.toMillis(10));
+      if (cutter.isAlive()) {
+        log.warn("channel {}: envelopes still waiting at shutdown are dropped", channelId);
+        cutter.interrupt();
+        cutter.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -110,6 +110,26 @@ class ChannelOrdererTest {
   }
 
   @Test
+  void closingOrdersAndCommitsWhatBroadcastAlreadyAccepted() {
+    List<Block> blocks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ChannelOrderer orderer =
+        new ChannelOrderer(
+            "ch",
+            GENESIS,
+            new ChannelOrderer.Settings(1, 1 << 20, Duration.ZERO),
+            block -> {
+              sleepQuietly(20); // a commit that takes a while
+              blocks.add(block);
+            });
+    for (String text : List.of("a", "b", "c", "d", "e")) {
+      assertThat(orderer.order(envelope(text))).isTrue();
+    }
+    orderer.close();
+    assertThat(blocks).hasSize(5);
+    assertThat(blocks.get(4).getData().getDataList()).containsExactly(envelope("e"));
+  }
+
+  @Test
   void aClosedOrdererRefusesEnvelopes() {
     ChannelOrderer orderer = orderer(500, 1 << 20, Duration.ZERO);
     orderer.close();
@@ -129,6 +149,14 @@ class ChannelOrdererTest {
 
   private static ByteString envelope(String text) {
     return ByteString.copyFromUtf8(text);
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
