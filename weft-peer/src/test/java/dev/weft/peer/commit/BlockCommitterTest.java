@@ -216,6 +216,19 @@ class BlockCommitterTest {
   }
 
   @Test
+  void aTxidFirstCarriedByAnInvalidTransactionIsStillValidLaterInTheBlockAsInFabric() {
+    byte[] nonce = new byte[24];
+    TransactionEnvelopes.Built underEndorsed =
+        TransactionEnvelopes.build(spec(put("k", "a")).withEndorsers(List.of(org1.peer())), nonce);
+    TransactionEnvelopes.Built endorsed = TransactionEnvelopes.build(spec(put("k", "b")), nonce);
+    assertThat(endorsed.txId()).isEqualTo(underEndorsed.txId());
+
+    assertThat(commit(underEndorsed.bytes(), endorsed.bytes(), endorsed.bytes()).validationCodes())
+        .containsExactly(ENDORSEMENT_POLICY_FAILURE, VALID, DUPLICATE_TXID);
+    assertThat(value("k")).isEqualTo("b");
+  }
+
+  @Test
   void aTransactionThatReadAKeyChangedEarlierInTheBlockIsAnMvccConflictAndItsWritesAreDropped() {
     commit(endorsedByBoth(put("k", "0")).bytes());
     TxReadWriteSet first =

@@ -72,6 +72,11 @@ public final class TransactionEnvelopes {
   public static Built build(Spec spec) {
     byte[] nonce = new byte[24];
     RANDOM.nextBytes(nonce);
+    return build(spec, nonce);
+  }
+
+  /** With a given nonce: the same nonce and client give the same txid. */
+  public static Built build(Spec spec, byte[] nonce) {
     ByteString creator = spec.client().serialized();
     String txId = txId(nonce, creator);
     Instant now = Instant.now();
