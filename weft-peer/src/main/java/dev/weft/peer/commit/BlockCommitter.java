@@ -78,15 +78,21 @@ public final class BlockCommitter {
   }
 
   /**
-   * Rebuilds the ledger's state from the stored blocks (the state is not kept across restarts yet);
-   * returns the header of the last stored block, if any.
+   * Brings the ledger up to the stored blocks: the blocks its state already holds (its savepoint)
+   * are only indexed again, the later ones (a crash between the block's append and the state's
+   * update; or all of them for an in-memory ledger) are validated and applied. Returns the header
+   * of the last stored block, if any.
    */
   public synchronized Optional<BlockHeader> recover() {
     Optional<BlockHeader> last = Optional.empty();
     for (long n = blocks.firstNumber(); n >= 0 && n < blocks.nextNumber(); n++) {
       Block block = blocks.block(n).orElseThrow();
-      if (n == 0) {
-        last = Optional.of(block.getHeader()); // the genesis config block: no state to apply
+      long applied = ledger.height().map(h -> h.blockNum()).orElse(0L);
+      if (n == 0 || n <= applied) {
+        // The genesis config block has no state; a block the state already holds only needs its
+        // transaction ids known again.
+        ledger.recordTransactionIds(txIds(block));
+        last = Optional.of(block.getHeader());
         continue;
       }
       Validated validated = validate(block);
@@ -163,6 +169,30 @@ public final class BlockCommitter {
       codes[candidateIndexes.get(c)] = prepared.validationCodes().get(c);
     }
     return new Validated(codes, prepared, List.copyOf(txIdsInBlock));
+  }
+
+  private static List<String> txIds(Block block) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < block.getData().getDataCount(); i++) {
+      blocksTxId(block.getData().getData(i)).ifPresent(ids::add);
+    }
+    return ids;
+  }
+
+  private static Optional<String> blocksTxId(ByteString entry) {
+    try {
+      String id =
+          org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(
+                  org.hyperledger.fabric.protos.common.Payload.parseFrom(
+                          org.hyperledger.fabric.protos.common.Envelope.parseFrom(entry)
+                              .getPayload())
+                      .getHeader()
+                      .getChannelHeader())
+              .getTxId();
+      return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether a txid was committed in a block before {@code blockNumber} (during recovery too). */

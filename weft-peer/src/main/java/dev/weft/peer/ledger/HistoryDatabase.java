@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every committed write and delete of every key, for GET_HISTORY_FOR_KEY. Implementations: {@link
- * InMemoryHistoryDatabase}; RocksDB comes with the ledger issue.
+ * InMemoryHistoryDatabase} and {@link RocksDbHistoryDatabase}.
  */
 public interface HistoryDatabase extends AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.weft.peer.ledger;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,24 @@ public final class Ledger implements AutoCloseable {
         channelId,
         new InMemoryStateDatabase(),
         historyEnabled ? new InMemoryHistoryDatabase() : null);
+  }
+
+  /**
+   * A ledger kept in RocksDB databases under {@code directory}: the state in {@code state/}, the
+   * key histories (if enabled) in {@code history/}. Both are created if missing, and an existing
+   * ledger resumes at its last committed block.
+   */
+  public static Ledger rocksDb(String channelId, Path directory, boolean historyEnabled) {
+    RocksDbStateDatabase state = RocksDbStateDatabase.open(directory.resolve("state"));
+    try {
+      return new Ledger(
+          channelId,
+          state,
+          historyEnabled ? RocksDbHistoryDatabase.open(directory.resolve("history")) : null);
+    } catch (RuntimeException e) {
+      state.close();
+      throw e;
+    }
   }
 
   public String channelId() {
@@ -104,6 +123,11 @@ public final class Ledger implements AutoCloseable {
       history.add(prepared.updates().history());
     }
     committedTxIds.addAll(blockTxIds);
+  }
+
+  /** Records ids of transactions committed before this ledger was opened (for duplicates). */
+  public void recordTransactionIds(Collection<String> txIds) {
+    committedTxIds.addAll(txIds);
   }
 
   /** Whether a transaction with this id has been committed on this channel. */

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The versioned, ordered world state of one channel. Implementations: {@link InMemoryStateDatabase}
- * (tests, benchmarks); RocksDB comes with the ledger issue.
+ * (tests, benchmarks) and {@link RocksDbStateDatabase}.
  */
 public interface StateDatabase extends AutoCloseable {
 

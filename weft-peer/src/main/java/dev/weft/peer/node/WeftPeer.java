@@ -16,6 +16,7 @@ import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.ordering.BroadcastService;
 import dev.weft.peer.ordering.ChannelOrderer;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,8 +85,8 @@ public final class WeftPeer implements AutoCloseable {
 
   /**
    * Starts the whole peer: reads (on first start: generates) its crypto material and channels in
-   * the data directory, gives each channel an in-memory ledger, and starts chaincode support, the
-   * endorser and the client-facing listener.
+   * the data directory, opens each channel's ledger there (RocksDB state and history, block file),
+   * and starts chaincode support, the endorser and the client-facing listener.
    */
   public static WeftPeer startNode(PeerConfig config) {
     Clock clock = Clock.systemUTC();
@@ -98,16 +99,12 @@ public final class WeftPeer implements AutoCloseable {
       OrderingConfig ordering = config.ordering();
       for (Channel channel : data.channels()) {
         channels.add(channel);
-        Ledger ledger = Ledger.inMemory(channel.id(), config.ledger().historyEnabled());
+        Path ledgerDirectory =
+            config.node().dataDirectory().resolve("ledgers").resolve(channel.id());
+        Ledger ledger =
+            Ledger.rocksDb(channel.id(), ledgerDirectory, config.ledger().historyEnabled());
         core.ledgers.add(ledger);
-        BlockStore blocks =
-            BlockStore.open(
-                config
-                    .node()
-                    .dataDirectory()
-                    .resolve("ledgers")
-                    .resolve(channel.id())
-                    .resolve("blocks"));
+        BlockStore blocks = BlockStore.open(ledgerDirectory.resolve("blocks"));
         blockStores.add(blocks);
         BlockCommitter committer =
             new BlockCommitter(channel, ledger, blocks, ordering.endorsementPolicy());
