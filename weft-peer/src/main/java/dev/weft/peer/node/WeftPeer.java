@@ -89,6 +89,7 @@ public final class WeftPeer implements AutoCloseable {
    * and starts chaincode support, the endorser and the client-facing listener.
    */
   public static WeftPeer startNode(PeerConfig config) {
+    Ledger.preloadRocksDb();
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
     WeftPeer core = start(config);
