@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.ordering.BlockAssembler;
 import dev.weft.peer.testing.DeliverRequests;
+import dev.weft.peer.testing.StreamObservers;
 import dev.weft.peer.testing.TransactionEnvelopes;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -73,7 +74,7 @@ class CrashSafetyTest {
         long height = checkChainHolds(connection, seenCommitted, "seed " + seed + ", final");
         BlockingQueue<DeliverResponse> next = new LinkedBlockingQueue<>();
         DeliverGrpc.newStub(connection)
-            .deliverFiltered(collect(next))
+            .deliverFiltered(StreamObservers.collectInto(next))
             .onNext(seekRequest(data, position(height), position(height)));
         broadcast(connection).onNext(transaction(data, "after-restart"));
         DeliverResponse block = next.poll(20, TimeUnit.SECONDS);
@@ -90,7 +91,8 @@ class CrashSafetyTest {
   private long checkChainHolds(ManagedChannel connection, Set<String> seenCommitted, String context)
       throws InterruptedException {
     BlockingQueue<DeliverResponse> blocks = new LinkedBlockingQueue<>();
-    StreamObserver<Envelope> requests = DeliverGrpc.newStub(connection).deliver(collect(blocks));
+    StreamObserver<Envelope> requests =
+        DeliverGrpc.newStub(connection).deliver(StreamObservers.collectInto(blocks));
     requests.onNext(
         seekRequest(
             directory.resolve("weft-data"), DeliverRequests.oldest(), DeliverRequests.newest()));
@@ -209,21 +211,6 @@ class CrashSafetyTest {
               @Override
               public void onCompleted() {}
             });
-  }
-
-  private static StreamObserver<DeliverResponse> collect(BlockingQueue<DeliverResponse> queue) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(DeliverResponse value) {
-        queue.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 
   private static SeekPosition position(long number) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.testing.DeliverRequests;
+import dev.weft.peer.testing.StreamObservers;
 import dev.weft.peer.testing.TestNode;
 import dev.weft.peer.testing.TestOrg;
 import io.grpc.ManagedChannel;
@@ -95,15 +96,16 @@ class DeliverServiceTest {
 
     BlockingQueue<DeliverResponse> received = new LinkedBlockingQueue<>();
     StreamObserver<Envelope> waiting =
-        DeliverGrpc.newStub(connection).deliverFiltered(collectInto(received));
+        DeliverGrpc.newStub(connection).deliverFiltered(StreamObservers.collectInto(received));
     waiting.onNext(
         signed(
             node.org().user(),
             TestNode.CHANNEL,
             seek(specified(next), specified(next), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY)));
-    assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    // The stream waits: its first response is the block committed below, not a status.
     String txId = commitWrite("later", "x");
     DeliverResponse block = received.poll(10, TimeUnit.SECONDS);
+    assertThat(block.hasFilteredBlock()).isTrue();
     assertThat(block.getFilteredBlock().getFilteredTransactions(0).getTxid()).isEqualTo(txId);
     assertThat(received.poll(10, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.SUCCESS);
     waiting.onCompleted();
@@ -141,8 +143,8 @@ class DeliverServiceTest {
     DeliverGrpc.DeliverStub stub = DeliverGrpc.newStub(connection);
     StreamObserver<Envelope> requests =
         filtered
-            ? stub.deliverFiltered(collectInto(received))
-            : stub.deliver(collectInto(received));
+            ? stub.deliverFiltered(StreamObservers.collectInto(received))
+            : stub.deliver(StreamObservers.collectInto(received));
     requests.onNext(request);
     List<DeliverResponse> responses = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -152,21 +154,6 @@ class DeliverServiceTest {
     }
     requests.onCompleted();
     return responses;
-  }
-
-  private static StreamObserver<DeliverResponse> collectInto(BlockingQueue<DeliverResponse> queue) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(DeliverResponse value) {
-        queue.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 
   private static Envelope signed(SigningIdentity client, String channelId, SeekInfo seek) {
