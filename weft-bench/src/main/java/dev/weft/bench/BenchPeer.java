@@ -8,6 +8,7 @@ import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.ValidTransaction;
 import dev.weft.peer.node.WeftPeer;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.time.Duration;
 import java.util.List;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
@@ -37,8 +38,10 @@ public final class BenchPeer {
     try (WeftPeer peer = WeftPeer.start(config);
         EchoServer echo = new EchoServer(m -> BenchMessages.response(m.getTxid(), value))) {
       Ledger ledger = peer.ledgers().add(Ledger.inMemory(BenchMessages.CHANNEL, true));
-      ledger.commit(
-          1, List.of(new ValidTransaction(0, "seed", Timestamp.getDefaultInstance(), seed(value))));
+      LedgerBlocks.commit(
+          ledger,
+          1,
+          List.of(new ValidTransaction(0, "seed", Timestamp.getDefaultInstance(), seed(value))));
       System.out.println("PEER " + peer.chaincodeAddress().getPort());
       System.out.println("ECHO " + echo.port());
       System.out.println("READY");

@@ -9,6 +9,7 @@ import dev.weft.peer.msp.Identity;
 import dev.weft.peer.msp.PeerOrgLayout;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.node.WeftPeer;
+import dev.weft.peer.testing.LedgerBlocks;
 import dev.weft.peer.testing.ProposalClient;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -90,17 +91,15 @@ public class EndorsementBenchmark {
                 Setting.PEER_CHANNEL,
                 BenchMessages.CHANNEL));
     peer = WeftPeer.startNode(config);
-    peer.ledgers()
-        .get(BenchMessages.CHANNEL)
-        .orElseThrow()
-        .commit(
-            1,
-            List.of(
-                new ValidTransaction(
-                    0,
-                    "seed",
-                    Timestamp.getDefaultInstance(),
-                    BenchPeer.seed(BenchMessages.value(100)))));
+    LedgerBlocks.commit(
+        peer.ledgers().get(BenchMessages.CHANNEL).orElseThrow(),
+        1,
+        List.of(
+            new ValidTransaction(
+                0,
+                "seed",
+                Timestamp.getDefaultInstance(),
+                BenchPeer.seed(BenchMessages.value(100)))));
     chaincodeProcess =
         new ChildProcess(
             BenchChaincode.class, String.valueOf(peer.chaincodeAddress().getPort()), "100");

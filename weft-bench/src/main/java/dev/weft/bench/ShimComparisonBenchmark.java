@@ -9,6 +9,7 @@ import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.ValidTransaction;
 import dev.weft.peer.node.WeftPeer;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +70,8 @@ public class ShimComparisonBenchmark {
             .addWrites(
                 KVWrite.newBuilder().setKey(BenchMessages.KEY).setValue(BenchMessages.value(100)))
             .build();
-    ledger.commit(
+    LedgerBlocks.commit(
+        ledger,
         1,
         List.of(
             new ValidTransaction(

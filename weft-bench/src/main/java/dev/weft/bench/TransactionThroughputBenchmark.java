@@ -9,6 +9,7 @@ import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.ValidTransaction;
 import dev.weft.peer.node.WeftPeer;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +63,8 @@ public class TransactionThroughputBenchmark {
             defaults.withChaincode(
                 defaults.chaincode().withListenAddress(new HostPort("127.0.0.1", 0))));
     Ledger ledger = peer.ledgers().add(Ledger.inMemory(BenchMessages.CHANNEL, true));
-    ledger.commit(
+    LedgerBlocks.commit(
+        ledger,
         1,
         List.of(
             new ValidTransaction(

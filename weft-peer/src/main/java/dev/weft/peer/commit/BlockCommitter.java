@@ -5,18 +5,16 @@ import static org.hyperledger.fabric.protos.peer.TxValidationCode.VALID;
 
 import com.google.protobuf.ByteString;
 import dev.weft.peer.channel.Channel;
-import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.PreparedCommit;
 import dev.weft.peer.ledger.ValidTransaction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.BlockMetadata;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -36,7 +34,6 @@ public final class BlockCommitter {
 
   private final Channel channel;
   private final Ledger ledger;
-  private final BlockStore blocks;
   private final EnvelopeValidator envelopes;
   private final EndorsementValidator endorsements;
 
@@ -44,73 +41,42 @@ public final class BlockCommitter {
    * @param endorsementPolicyPath the channel policy every chaincode's endorsements must satisfy
    *     until chaincode definitions carry their own, e.g. {@code /Channel/Application/Endorsement}
    */
-  public BlockCommitter(
-      Channel channel, Ledger ledger, BlockStore blocks, String endorsementPolicyPath) {
+  public BlockCommitter(Channel channel, Ledger ledger, String endorsementPolicyPath) {
     this.channel = channel;
     this.ledger = ledger;
-    this.blocks = blocks;
     this.envelopes = new EnvelopeValidator(channel.id(), channel.msps());
     this.endorsements =
         new EndorsementValidator(namespace -> channel.policy(endorsementPolicyPath));
   }
 
-  /** Validates and commits a block; returns each transaction's validation code. */
+  /**
+   * Validates and commits a block; returns each transaction's validation code once the block and
+   * its consequences are durable.
+   */
   public synchronized CommittedBlock commit(Block block) {
     Validated validated = validate(block);
     TxValidationCode[] codes = validated.codes();
-    Block withFilter = block.toBuilder().setMetadata(withTransactionsFilter(block, codes)).build();
-    blocks.append(withFilter);
-    ledger.apply(validated.prepared(), validated.txIds());
+    ledger.commit(
+        block.toBuilder().setMetadata(withTransactionsFilter(block, codes)).build(),
+        validated.prepared());
     return new CommittedBlock(block.getHeader().getNumber(), List.of(codes));
   }
 
   /**
-   * Stores the channel's genesis config block as block 0 if the store is empty, so that the store
-   * holds the whole chain and Deliver serves it from the start.
+   * Commits the channel's genesis config block as block 0 if the ledger is empty, so that it holds
+   * the whole chain and Deliver serves it from the start. The config block changes no state.
    */
-  public synchronized void storeGenesis(Block genesis) {
-    if (blocks.nextNumber() == 0) {
+  public synchronized void commitGenesis(Block genesis) {
+    if (ledger.blocks().nextNumber() == 0) {
       TxValidationCode[] valid = new TxValidationCode[genesis.getData().getDataCount()];
-      java.util.Arrays.fill(valid, VALID);
-      blocks.append(
-          genesis.toBuilder().setMetadata(withTransactionsFilter(genesis, valid)).build());
+      Arrays.fill(valid, VALID);
+      ledger.commit(
+          genesis.toBuilder().setMetadata(withTransactionsFilter(genesis, valid)).build(),
+          ledger.prepare(genesis.getHeader().getNumber(), List.of()));
     }
   }
 
-  /**
-   * Brings the ledger up to the stored blocks: the blocks its state already holds (its savepoint)
-   * are only indexed again, the later ones (a crash between the block's append and the state's
-   * update; or all of them for an in-memory ledger) are validated and applied. Returns the header
-   * of the last stored block, if any.
-   */
-  public synchronized Optional<BlockHeader> recover() {
-    Optional<BlockHeader> last = Optional.empty();
-    for (long n = blocks.firstNumber(); n >= 0 && n < blocks.nextNumber(); n++) {
-      Block block = blocks.block(n).orElseThrow();
-      long applied = ledger.height().map(h -> h.blockNum()).orElse(0L);
-      if (n == 0 || n <= applied) {
-        // The genesis config block has no state; a block the state already holds only needs its
-        // transaction ids known again.
-        ledger.recordTransactionIds(txIds(block));
-        last = Optional.of(block.getHeader());
-        continue;
-      }
-      Validated validated = validate(block);
-      ledger.apply(validated.prepared(), validated.txIds());
-      ByteString stored =
-          block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE);
-      if (!stored.equals(new CommittedBlock(n, List.of(validated.codes())).transactionsFilter())) {
-        log.error(
-            "channel {}: block {} validates differently now than when it was committed",
-            channel.id(),
-            n);
-      }
-      last = Optional.of(block.getHeader());
-    }
-    return last;
-  }
-
-  private record Validated(TxValidationCode[] codes, PreparedCommit prepared, List<String> txIds) {}
+  private record Validated(TxValidationCode[] codes, PreparedCommit prepared) {}
 
   private Validated validate(Block block) {
     long number = block.getHeader().getNumber();
@@ -124,7 +90,7 @@ public final class BlockCommitter {
             i -> {
               try {
                 EndorsedTransaction tx = envelopes.validate(data.get(i));
-                if (isCommitted(tx.txId(), number)) {
+                if (isCommitted(tx.txId())) {
                   throw new TransactionRejected(
                       DUPLICATE_TXID, "transaction " + tx.txId() + " is already committed");
                 }
@@ -168,36 +134,12 @@ public final class BlockCommitter {
     for (int c = 0; c < candidates.size(); c++) {
       codes[candidateIndexes.get(c)] = prepared.validationCodes().get(c);
     }
-    return new Validated(codes, prepared, List.copyOf(txIdsInBlock));
+    return new Validated(codes, prepared);
   }
 
-  private static List<String> txIds(Block block) {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < block.getData().getDataCount(); i++) {
-      blocksTxId(block.getData().getData(i)).ifPresent(ids::add);
-    }
-    return ids;
-  }
-
-  private static Optional<String> blocksTxId(ByteString entry) {
-    try {
-      String id =
-          org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(
-                  org.hyperledger.fabric.protos.common.Payload.parseFrom(
-                          org.hyperledger.fabric.protos.common.Envelope.parseFrom(entry)
-                              .getPayload())
-                      .getHeader()
-                      .getChannelHeader())
-              .getTxId();
-      return id.isEmpty() ? Optional.empty() : Optional.of(id);
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Whether a txid was committed in a block before {@code blockNumber} (during recovery too). */
-  private boolean isCommitted(String txId, long blockNumber) {
-    return blocks.transaction(txId).map(at -> at.blockNumber() < blockNumber).orElse(false);
+  /** Whether a txid was committed in an earlier block. */
+  private boolean isCommitted(String txId) {
+    return ledger.containsTransaction(txId);
   }
 
   private static BlockMetadata withTransactionsFilter(Block block, TxValidationCode[] codes) {

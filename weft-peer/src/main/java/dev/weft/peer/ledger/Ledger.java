@@ -1,59 +1,48 @@
 package dev.weft.peer.ledger;
 
+import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
- * The ledger of one channel: its world state and key history, transaction simulators over
- * consistent snapshots, and the application of validated blocks.
+ * The ledger of one channel: its blocks, world state and key history, transaction simulators over
+ * consistent snapshots, and the commit of validated blocks, each written to all of them at once.
  */
 public final class Ledger implements AutoCloseable {
 
   private final String channelId;
-  private final StateDatabase state;
-  private final HistoryDatabase history;
-  // Ids of committed transactions, for the endorser's duplicate check; the block store will answer
-  // this from its index once there is one.
-  private final Set<String> committedTxIds = ConcurrentHashMap.newKeySet();
+  private final LedgerStorage storage;
+  private volatile BlockHeader lastHeader; // written under the lock of commit
 
-  /**
-   * @param history the key history, or null to run without a history database (history queries then
-   *     fail as in Fabric with {@code enableHistoryDatabase: false})
-   */
-  public Ledger(String channelId, StateDatabase state, HistoryDatabase history) {
+  private Ledger(String channelId, LedgerStorage storage) {
     this.channelId = channelId;
-    this.state = state;
-    this.history = history;
+    this.storage = storage;
+    this.lastHeader = storage.blocks().lastBlock().map(Block::getHeader).orElse(null);
   }
 
   /** A ledger held entirely in memory, for tests and benchmarks. */
   public static Ledger inMemory(String channelId, boolean historyEnabled) {
-    return new Ledger(
-        channelId,
-        new InMemoryStateDatabase(),
-        historyEnabled ? new InMemoryHistoryDatabase() : null);
+    return new Ledger(channelId, new InMemoryLedgerStorage(historyEnabled));
   }
 
   /**
-   * A ledger kept in RocksDB databases under {@code directory}: the state in {@code state/}, the
-   * key histories (if enabled) in {@code history/}. Both are created if missing, and an existing
+   * A ledger kept in one RocksDB database in {@code directory}, created if missing; an existing
    * ledger resumes at its last committed block.
+   *
+   * @param historyEnabled whether to keep key histories; without them history queries fail as in
+   *     Fabric with {@code enableHistoryDatabase: false}
    */
   public static Ledger rocksDb(String channelId, Path directory, boolean historyEnabled) {
-    RocksDbStateDatabase state = RocksDbStateDatabase.open(directory.resolve("state"));
+    RocksDbLedgerStorage storage = RocksDbLedgerStorage.open(channelId, directory, historyEnabled);
     try {
-      return new Ledger(
-          channelId,
-          state,
-          historyEnabled ? RocksDbHistoryDatabase.open(directory.resolve("history")) : null);
+      return new Ledger(channelId, storage);
     } catch (RuntimeException e) {
-      state.close();
+      storage.close();
       throw e;
     }
   }
@@ -75,19 +64,12 @@ public final class Ledger implements AutoCloseable {
 
   /** A simulator for one transaction, reading the state as of the last committed block. */
   public TxSimulator newTxSimulator(String txId) {
-    return new TxSimulator(txId, state.snapshot(), history);
+    return new TxSimulator(txId, storage.state().snapshot(), storage.history().orElse(null));
   }
 
-  /**
-   * Commits a block: {@link #prepare} then {@link #apply}.
-   *
-   * @return each transaction's verdict, in order (see {@link #prepare})
-   */
-  public synchronized List<TxValidationCode> commit(
-      long blockNumber, List<ValidTransaction> transactions) {
-    PreparedCommit prepared = prepare(blockNumber, transactions);
-    apply(prepared, transactions.stream().map(ValidTransaction::txId).toList());
-    return prepared.validationCodes();
+  /** The committed blocks. */
+  public BlockStore blocks() {
+    return storage.blocks();
   }
 
   /**
@@ -95,14 +77,14 @@ public final class Ledger implements AutoCloseable {
    * earlier valid transactions leave it (Fabric's MVCC check, see {@link MvccValidator}), and
    * computes the updates of those that pass, without applying anything. The other checks
    * (signatures, policies) are the committer's and have happened before: {@code transactions} are
-   * the ones that passed them. Nothing may be committed between this and {@link #apply}.
+   * the ones that passed them. Nothing may be committed between this and {@link #commit}.
    */
   public synchronized PreparedCommit prepare(
       long blockNumber, List<ValidTransaction> transactions) {
     List<TxValidationCode> codes = new ArrayList<>(transactions.size());
     BlockUpdates updates;
     long lastTxNum = 0;
-    try (StateSnapshot committed = state.snapshot()) {
+    try (StateSnapshot committed = storage.state().snapshot()) {
       updates = new BlockUpdates(committed, blockNumber);
       MvccValidator mvcc = new MvccValidator(committed, updates.state());
       for (ValidTransaction tx : transactions) {
@@ -124,38 +106,51 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Applies a prepared block as one atomic state update, adds it to the key histories, and records
-   * the ids of all the block's transactions (Fabric's txid index holds invalid ones too: their ids
-   * cannot be used again).
+   * Commits a block: stores it with its transaction index entries, applies the prepared updates of
+   * its valid transactions and moves the savepoint, all in one atomic, durable write. Only then
+   * does anyone see it: new simulations, and {@link BlockStore#awaitBlock} waiters.
+   *
+   * @param block the block as validated, its TRANSACTIONS_FILTER holding every transaction's code;
+   *     it must be the next block and, after the first, chain to the last one by previous hash
+   * @param prepared {@link #prepare}'s result for this block, with nothing committed in between
    */
-  public synchronized void apply(PreparedCommit prepared, Collection<String> blockTxIds) {
-    state.apply(prepared.updates().state(), prepared.savepoint());
-    if (history != null) {
-      history.add(prepared.updates().history());
+  public synchronized void commit(Block block, PreparedCommit prepared) {
+    long number = block.getHeader().getNumber();
+    if (prepared.savepoint().blockNum() != number) {
+      throw new IllegalArgumentException(
+          "block " + number + " was prepared as block " + prepared.savepoint().blockNum());
     }
-    committedTxIds.addAll(blockTxIds);
+    BlockHeader last = lastHeader;
+    if (last != null
+        && !block
+            .getHeader()
+            .getPreviousHash()
+            .equals(ByteString.copyFrom(BlockHashes.headerHash(last)))) {
+      throw new LedgerException(
+          "block "
+              + number
+              + " of channel "
+              + channelId
+              + " does not chain to block "
+              + last.getNumber()
+              + ": its previous hash is not that block's header hash");
+    }
+    storage.commit(block, prepared.updates(), prepared.savepoint());
+    lastHeader = block.getHeader();
   }
 
-  /** Records ids of transactions committed before this ledger was opened (for duplicates). */
-  public void recordTransactionIds(Collection<String> txIds) {
-    committedTxIds.addAll(txIds);
-  }
-
-  /** Whether a transaction with this id has been committed on this channel. */
+  /** Whether a transaction with this id has been committed on this channel (valid or not). */
   public boolean containsTransaction(String txId) {
-    return committedTxIds.contains(txId);
+    return storage.blocks().transaction(txId).isPresent();
   }
 
   /** The height of the last committed block, if any. */
   public Optional<Height> height() {
-    return state.savepoint();
+    return storage.state().savepoint();
   }
 
   @Override
   public void close() {
-    state.close();
-    if (history != null) {
-      history.close();
-    }
+    storage.close();
   }
 }

@@ -3,26 +3,41 @@ package dev.weft.peer.ledger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
- * The key histories of one channel in a RocksDB database of its own (keys: {@link HistoryKeys},
- * values: {@link HistoryValues}). Each block's modifications are written in one batch, synced to
- * disk before {@link #add} returns.
+ * The key histories of one channel in a RocksDB column family (keys: {@link HistoryKeys}, values:
+ * {@link HistoryValues}). The ledger writes each block's modifications in the same batch as the
+ * block and its state updates (see {@link RocksDbLedgerStorage}).
  */
 public final class RocksDbHistoryDatabase implements HistoryDatabase {
 
-  private final RocksDbStore store;
+  static final String FAMILY = "history";
 
-  private RocksDbHistoryDatabase(RocksDbStore store) {
+  private final RocksDbStore store;
+  private final ColumnFamilyHandle family;
+  private final boolean ownsStore;
+
+  private RocksDbHistoryDatabase(RocksDbStore store, boolean ownsStore) {
     this.store = store;
+    this.family = store.family(FAMILY);
+    this.ownsStore = ownsStore;
   }
 
-  /** Opens the history database in {@code directory}, creating it if missing. */
+  /** Opens a history database of its own in {@code directory}, creating it if missing. */
   public static RocksDbHistoryDatabase open(Path directory) {
-    return new RocksDbHistoryDatabase(RocksDbStore.open("history database", directory));
+    return new RocksDbHistoryDatabase(
+        RocksDbStore.open(
+            "history database", directory, List.of(new RocksDbStore.Family(FAMILY, false))),
+        true);
+  }
+
+  /** The histories kept in the {@value #FAMILY} family of a store that its opener closes. */
+  static RocksDbHistoryDatabase in(RocksDbStore store) {
+    return new RocksDbHistoryDatabase(store, false);
   }
 
   @Override
@@ -30,16 +45,17 @@ public final class RocksDbHistoryDatabase implements HistoryDatabase {
     if (entries.isEmpty()) {
       return;
     }
-    try (WriteBatch batch = new WriteBatch()) {
-      for (HistoryEntry entry : entries) {
-        batch.put(
-            HistoryKeys.modificationKey(
-                HistoryKeys.keyPrefix(entry.namespace(), entry.key()), entry.height()),
-            HistoryValues.encode(entry.modification()));
-      }
-      store.writeDurably("add the modifications of a block", batch);
-    } catch (RocksDBException e) {
-      throw new LedgerException(store.description() + ": cannot prepare modifications", e);
+    store.writeDurably("add the modifications of a block", batch -> addTo(batch, entries));
+  }
+
+  /** Adds a block's modifications to {@code batch} (while the store is open). */
+  void addTo(WriteBatch batch, List<HistoryEntry> entries) throws RocksDBException {
+    for (HistoryEntry entry : entries) {
+      batch.put(
+          family,
+          HistoryKeys.modificationKey(
+              HistoryKeys.keyPrefix(entry.namespace(), entry.key()), entry.height()),
+          HistoryValues.encode(entry.modification()));
     }
   }
 
@@ -50,7 +66,7 @@ public final class RocksDbHistoryDatabase implements HistoryDatabase {
         "read the history of " + namespace + "/" + key,
         db -> {
           List<HistoryEntry> newestFirst = new ArrayList<>();
-          try (RocksIterator it = db.newIterator()) {
+          try (RocksIterator it = db.newIterator(family)) {
             it.seekForPrev(HistoryKeys.afterAllModifications(prefix));
             while (it.isValid()) {
               byte[] stored = it.key();
@@ -73,6 +89,8 @@ public final class RocksDbHistoryDatabase implements HistoryDatabase {
 
   @Override
   public void close() {
-    store.close();
+    if (ownsStore) {
+      store.close();
+    }
   }
 }

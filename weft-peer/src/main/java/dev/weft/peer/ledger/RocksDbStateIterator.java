@@ -1,6 +1,7 @@
 package dev.weft.peer.ledger;
 
 import org.rocksdb.AbstractNativeReference;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksIterator;
@@ -37,13 +38,19 @@ final class RocksDbStateIterator extends NativeResource implements StateIterator
    * all in one namespace whose prefix is {@code prefixLength} bytes long.
    */
   static RocksDbStateIterator open(
-      String description, RocksDB db, Snapshot snapshot, byte[] from, byte[] to, int prefixLength) {
+      String description,
+      RocksDB db,
+      ColumnFamilyHandle family,
+      Snapshot snapshot,
+      byte[] from,
+      byte[] to,
+      int prefixLength) {
     Slice upperBound = new Slice(to);
     ReadOptions readOptions = null;
     RocksIterator iterator = null;
     try {
       readOptions = new ReadOptions().setSnapshot(snapshot).setIterateUpperBound(upperBound);
-      iterator = db.newIterator(readOptions);
+      iterator = db.newIterator(family, readOptions);
       iterator.seek(from);
       return new RocksDbStateIterator(description, upperBound, readOptions, iterator, prefixLength);
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.weft.peer.ledger;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.Snapshot;
@@ -10,21 +11,24 @@ import org.rocksdb.Snapshot;
 final class RocksDbStateSnapshot extends NativeResource implements StateSnapshot {
 
   private final RocksDB db;
+  private final ColumnFamilyHandle family;
   private final Snapshot snapshot;
   private final ReadOptions readOptions;
 
-  private RocksDbStateSnapshot(String description, RocksDB db, Snapshot snapshot) {
+  private RocksDbStateSnapshot(
+      String description, RocksDB db, ColumnFamilyHandle family, Snapshot snapshot) {
     super(description);
     this.db = db;
+    this.family = family;
     this.snapshot = snapshot;
     this.readOptions = new ReadOptions().setSnapshot(snapshot);
   }
 
-  /** Takes a snapshot of the open database {@code db}. */
-  static RocksDbStateSnapshot take(String description, RocksDB db) {
+  /** Takes a snapshot of the open database {@code db}, whose state is in {@code family}. */
+  static RocksDbStateSnapshot take(String description, RocksDB db, ColumnFamilyHandle family) {
     Snapshot snapshot = db.getSnapshot();
     try {
-      return new RocksDbStateSnapshot(description, db, snapshot);
+      return new RocksDbStateSnapshot(description, db, family, snapshot);
     } catch (RuntimeException e) {
       db.releaseSnapshot(snapshot);
       throw e;
@@ -34,7 +38,8 @@ final class RocksDbStateSnapshot extends NativeResource implements StateSnapshot
   @Override
   public Optional<VersionedValue> get(String namespace, String key) {
     byte[] valueKey = StateKeys.valueKey(StateKeys.namespacePrefix(namespace), key);
-    byte[] stored = whileOpen("read " + namespace + "/" + key, () -> db.get(readOptions, valueKey));
+    byte[] stored =
+        whileOpen("read " + namespace + "/" + key, () -> db.get(family, readOptions, valueKey));
     return Optional.ofNullable(stored).map(StateValues::decodeValue);
   }
 
@@ -53,6 +58,7 @@ final class RocksDbStateSnapshot extends NativeResource implements StateSnapshot
                     RocksDbStateIterator.open(
                         "range iterator of a state snapshot",
                         db,
+                        family,
                         snapshot,
                         from,
                         to,

@@ -18,7 +18,6 @@ import dev.weft.peer.ordering.ChannelOrderer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ public final class WeftPeer implements AutoCloseable {
       Channels channels,
       Endorser endorser,
       Map<String, ChannelOrderer> orderers,
-      List<BlockStore> blockStores,
       ClientListener clientListener) {}
 
   private final Ledgers ledgers;
@@ -85,8 +83,8 @@ public final class WeftPeer implements AutoCloseable {
 
   /**
    * Starts the whole peer: reads (on first start: generates) its crypto material and channels in
-   * the data directory, opens each channel's ledger there (RocksDB state and history, block file),
-   * and starts chaincode support, the endorser and the client-facing listener.
+   * the data directory, opens each channel's ledger there (one RocksDB database per channel), and
+   * starts chaincode support, the endorser and the client-facing listener.
    */
   public static WeftPeer startNode(PeerConfig config) {
     Ledger.preloadRocksDb();
@@ -94,7 +92,7 @@ public final class WeftPeer implements AutoCloseable {
     PeerData data = PeerData.prepare(config.node(), clock);
     WeftPeer core = start(config);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
-    List<BlockStore> blockStores = new ArrayList<>();
+    Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {
       Channels channels = new Channels();
       OrderingConfig ordering = config.ordering();
@@ -105,12 +103,11 @@ public final class WeftPeer implements AutoCloseable {
         Ledger ledger =
             Ledger.rocksDb(channel.id(), ledgerDirectory, config.ledger().historyEnabled());
         core.ledgers.add(ledger);
-        BlockStore blocks = BlockStore.open(ledgerDirectory.resolve("blocks"));
-        blockStores.add(blocks);
+        blocksByChannel.put(channel.id(), ledger.blocks());
         BlockCommitter committer =
-            new BlockCommitter(channel, ledger, blocks, ordering.endorsementPolicy());
-        committer.storeGenesis(data.configBlocks().get(channel.id()));
-        BlockHeader last = committer.recover().orElseThrow();
+            new BlockCommitter(channel, ledger, ordering.endorsementPolicy());
+        committer.commitGenesis(data.configBlocks().get(channel.id()));
+        BlockHeader last = ledger.blocks().lastBlock().orElseThrow().getHeader();
         orderers.put(
             channel.id(),
             new ChannelOrderer(
@@ -134,10 +131,6 @@ public final class WeftPeer implements AutoCloseable {
       BroadcastService broadcast =
           new BroadcastService(
               id -> channels.get(id).orElse(null), orderers, ordering.absoluteMaxBytes(), clock);
-      Map<String, BlockStore> blocksByChannel = new HashMap<>();
-      for (int i = 0; i < data.channels().size(); i++) {
-        blocksByChannel.put(data.channels().get(i).id(), blockStores.get(i));
-      }
       DeliverService deliver =
           new DeliverService(id -> channels.get(id).orElse(null), blocksByChannel);
       ClientListener clientListener =
@@ -150,16 +143,9 @@ public final class WeftPeer implements AutoCloseable {
           core.ledgers,
           core.chaincodeSupport,
           core.chaincodeListener,
-          new Node(
-              data,
-              channels,
-              endorser,
-              Map.copyOf(orderers),
-              List.copyOf(blockStores),
-              clientListener));
+          new Node(data, channels, endorser, Map.copyOf(orderers), clientListener));
     } catch (RuntimeException e) {
       orderers.values().forEach(ChannelOrderer::close);
-      blockStores.forEach(BlockStore::close);
       core.close();
       throw e;
     }
@@ -218,7 +204,6 @@ public final class WeftPeer implements AutoCloseable {
     if (node != null) {
       node.clientListener().close();
       node.orderers().values().forEach(ChannelOrderer::close);
-      node.blockStores().forEach(BlockStore::close);
     }
     chaincodeListener.close();
     chaincodeSupport.close();

@@ -1,22 +1,14 @@
 package dev.weft.peer.ordering;
 
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.weft.peer.ledger.BlockHashes;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.BlockMetadata;
 
-/** Builds blocks and their hashes exactly as Fabric does. */
+/** Builds blocks exactly as Fabric's orderer does (hashes: {@link BlockHashes}). */
 public final class BlockAssembler {
 
   /** Fabric's block metadata has five slots (SIGNATURES … COMMIT_HASH). */
@@ -34,41 +26,10 @@ public final class BlockAssembler {
         .setHeader(
             BlockHeader.newBuilder()
                 .setNumber(previous.getNumber() + 1)
-                .setPreviousHash(ByteString.copyFrom(headerHash(previous)))
-                .setDataHash(ByteString.copyFrom(dataHash(envelopes))))
+                .setPreviousHash(ByteString.copyFrom(BlockHashes.headerHash(previous)))
+                .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(envelopes))))
         .setData(BlockData.newBuilder().addAllData(envelopes))
         .setMetadata(metadata)
         .build();
-  }
-
-  /** SHA-256 of the concatenated data entries, as Fabric 2.x computes a block's data hash. */
-  public static byte[] dataHash(List<ByteString> data) {
-    MessageDigest sha256 = sha256();
-    data.forEach(entry -> sha256.update(entry.asReadOnlyByteBuffer()));
-    return sha256.digest();
-  }
-
-  /**
-   * SHA-256 of the header's ASN.1 DER form {@code SEQUENCE {INTEGER number, OCTET STRING
-   * previousHash, OCTET STRING dataHash}}: what the next block's previous hash is.
-   */
-  public static byte[] headerHash(BlockHeader header) {
-    ASN1EncodableVector fields = new ASN1EncodableVector(3);
-    fields.add(new ASN1Integer(new BigInteger(Long.toUnsignedString(header.getNumber()))));
-    fields.add(new DEROctetString(header.getPreviousHash().toByteArray()));
-    fields.add(new DEROctetString(header.getDataHash().toByteArray()));
-    try {
-      return sha256().digest(new DERSequence(fields).getEncoded(ASN1Encoding.DER));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a block header", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import com.google.protobuf.Timestamp;
 import dev.weft.peer.ledger.ValidTransaction;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.testing.JdkSigner;
+import dev.weft.peer.testing.LedgerBlocks;
 import dev.weft.peer.testing.ProposalClient;
 import dev.weft.peer.testing.ScriptedChaincode;
 import dev.weft.peer.testing.TestNode;
@@ -332,15 +333,15 @@ class EndorserTest {
     complete(tx, 200, "", null);
     assertThat(first.get(10, TimeUnit.SECONDS).hasEndorsement()).isTrue();
     long block = node.ledger().height().map(h -> h.blockNum()).orElse(0L) + 1;
-    node.ledger()
-        .commit(
-            block,
-            List.of(
-                new ValidTransaction(
-                    0,
-                    proposal.txId(),
-                    Timestamp.getDefaultInstance(),
-                    TxReadWriteSet.getDefaultInstance())));
+    LedgerBlocks.commit(
+        node.ledger(),
+        block,
+        List.of(
+            new ValidTransaction(
+                0,
+                proposal.txId(),
+                Timestamp.getDefaultInstance(),
+                TxReadWriteSet.getDefaultInstance())));
     assertRejected(
         proposal.signed(), "duplicate transaction found [" + proposal.txId() + "]. Creator [");
   }

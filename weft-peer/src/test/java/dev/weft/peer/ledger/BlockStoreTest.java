@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.google.protobuf.Timestamp;
+import dev.weft.peer.testing.LedgerBlocks;
+import dev.weft.peer.testing.TestPeer;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.BlockHeader;
@@ -22,70 +24,101 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BlockStoreTest {
 
+  private static final Timestamp NOW = Timestamp.newBuilder().setSeconds(1_700_000_000).build();
+
   @TempDir Path directory;
 
   @Test
   void blocksAreReadBackByNumberAndTransactionsByIdAfterReopening() {
-    Path file = directory.resolve("blocks");
-    try (BlockStore store = BlockStore.open(file)) {
-      store.append(block(1, "t1", "t2"));
-      store.append(block(2, "t3"));
+    try (RocksDbLedgerStorage storage = RocksDbLedgerStorage.open("ch", directory, true)) {
+      storage.commit(block(1, null, "t1", "t2"), noUpdates(storage, 1), new Height(1, 1));
+      storage.commit(
+          block(2, storage.blocks().lastBlock().orElseThrow(), "t3"),
+          noUpdates(storage, 2),
+          new Height(2, 0));
     }
-    try (BlockStore reopened = BlockStore.open(file)) {
-      assertThat(reopened.firstNumber()).isEqualTo(1);
-      assertThat(reopened.nextNumber()).isEqualTo(3);
-      assertThat(reopened.block(2).orElseThrow()).isEqualTo(block(2, "t3"));
-      assertThat(reopened.transaction("t2").orElseThrow())
+    try (RocksDbLedgerStorage reopened = RocksDbLedgerStorage.open("ch", directory, true)) {
+      BlockStore blocks = reopened.blocks();
+      assertThat(blocks.firstNumber()).isEqualTo(1);
+      assertThat(blocks.nextNumber()).isEqualTo(3);
+      assertThat(blocks.block(1).orElseThrow()).isEqualTo(block(1, null, "t1", "t2"));
+      assertThat(blocks.transaction("t2").orElseThrow())
           .isEqualTo(new BlockStore.TransactionLocation(1, 1, TxValidationCode.MVCC_READ_CONFLICT));
-      assertThat(reopened.transaction("t9")).isEmpty();
-      assertThat(reopened.lastBlock().orElseThrow().getHeader().getNumber()).isEqualTo(2);
+      assertThat(blocks.transaction("t9")).isEmpty();
+      assertThat(blocks.lastBlock().orElseThrow().getHeader().getNumber()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTxidKeepsItsFirstLocationWhenItComesAgainInALaterBlock() {
+    try (RocksDbLedgerStorage storage = RocksDbLedgerStorage.open("ch", directory, true)) {
+      storage.commit(block(1, null, "t1"), noUpdates(storage, 1), new Height(1, 0));
+      storage.commit(
+          block(2, storage.blocks().lastBlock().orElseThrow(), "t1"),
+          noUpdates(storage, 2),
+          new Height(2, 0));
+      assertThat(storage.blocks().transaction("t1").orElseThrow().blockNumber()).isEqualTo(1);
     }
   }
 
   @Test
   void aBlockThatDoesNotFollowTheLastIsRefused() {
-    try (BlockStore store = BlockStore.open(directory.resolve("blocks"))) {
-      store.append(block(1, "t1"));
-      assertThatThrownBy(() -> store.append(block(3, "t3")))
+    try (RocksDbLedgerStorage storage = RocksDbLedgerStorage.open("ch", directory, true)) {
+      storage.commit(block(1, null, "t1"), noUpdates(storage, 1), new Height(1, 0));
+      assertThatThrownBy(
+              () -> storage.commit(block(3, null, "t3"), noUpdates(storage, 3), new Height(3, 0)))
           .isInstanceOf(LedgerException.class)
           .hasMessageContaining("block 3 does not follow block 1");
     }
   }
 
   @Test
-  void anAppendCutShortByACrashIsCutOffAndAppendingContinuesAfterTheLastWholeBlock()
-      throws IOException {
-    Path file = directory.resolve("blocks");
-    try (BlockStore store = BlockStore.open(file)) {
-      store.append(block(1, "t1"));
-      store.append(block(2, "t2"));
-    }
-    long whole = Files.size(file);
-    byte[] all = Files.readAllBytes(file);
-    // A third record whose last bytes never reached the disk.
-    try (BlockStore store = BlockStore.open(file)) {
-      store.append(block(3, "t3"));
-    }
-    byte[] withThird = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(withThird, withThird.length - 5));
-
-    try (BlockStore recovered = BlockStore.open(file)) {
-      assertThat(recovered.nextNumber()).isEqualTo(3);
-      assertThat(Files.size(file)).isEqualTo(whole);
-      assertThat(Files.readAllBytes(file)).isEqualTo(all);
-      recovered.append(block(3, "t3"));
-      assertThat(recovered.block(3)).isPresent();
-    }
-    // A corrupted byte inside the last record: its checksum fails, it is cut off too.
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[bytes.length - 2] ^= 0x40;
-    Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-    try (BlockStore recovered = BlockStore.open(file)) {
-      assertThat(recovered.nextNumber()).isEqualTo(3);
+  void aBlockThatDoesNotChainToTheLastByPreviousHashIsRefused() {
+    try (Ledger ledger = Ledger.rocksDb("ch", directory, true)) {
+      LedgerBlocks.commit(ledger, 1, List.of());
+      Block unchained = block(2, null, "t2");
+      assertThatThrownBy(() -> ledger.commit(unchained, ledger.prepare(2, List.of())))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("block 2 of channel ch does not chain to block 1");
+      assertThat(ledger.blocks().nextNumber()).isEqualTo(2);
     }
   }
 
-  private static Block block(long number, String... txIds) {
+  @Test
+  void aCommitThatFailsPartWayLeavesNeitherTheBlockNorItsStateNorItsHistory() {
+    try (Ledger ledger = Ledger.rocksDb("ch", directory, true)) {
+      LedgerBlocks.commit(
+          ledger,
+          1,
+          List.of(new ValidTransaction(0, "t1", NOW, TestPeer.writes("cc", Map.of("k", "1")))));
+    }
+    try (RocksDbLedgerStorage storage = RocksDbLedgerStorage.open("ch", directory, true)) {
+      BlockUpdates updates;
+      try (StateSnapshot committed = storage.state().snapshot()) {
+        updates = new BlockUpdates(committed, 2);
+        updates.add(new ValidTransaction(0, "t2", NOW, TestPeer.writes("cc", Map.of("k", "2"))));
+      }
+      Block next = block(2, storage.blocks().lastBlock().orElseThrow(), "t2");
+      // The block and its writes are added to the batch before the savepoint is found stale.
+      assertThatThrownBy(() -> storage.commit(next, updates, new Height(1, 0)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    try (Ledger reopened = Ledger.rocksDb("ch", directory, true);
+        TxSimulator sim = reopened.newTxSimulator("read")) {
+      assertThat(reopened.blocks().nextNumber()).isEqualTo(2);
+      assertThat(reopened.containsTransaction("t2")).isFalse();
+      assertThat(sim.getState("cc", "k").toStringUtf8()).isEqualTo("1");
+      assertThat(reopened.height()).contains(new Height(1, 0));
+    }
+  }
+
+  private static BlockUpdates noUpdates(LedgerStorage storage, long number) {
+    try (StateSnapshot committed = storage.state().snapshot()) {
+      return new BlockUpdates(committed, number);
+    }
+  }
+
+  private static Block block(long number, Block previous, String... txIds) {
     BlockData.Builder data = BlockData.newBuilder();
     byte[] filter = new byte[txIds.length];
     for (int i = 0; i < txIds.length; i++) {
@@ -111,7 +144,13 @@ class BlockStoreTest {
                   : TxValidationCode.VALID.getNumber());
     }
     return Block.newBuilder()
-        .setHeader(BlockHeader.newBuilder().setNumber(number))
+        .setHeader(
+            BlockHeader.newBuilder()
+                .setNumber(number)
+                .setPreviousHash(
+                    previous == null
+                        ? ByteString.EMPTY
+                        : ByteString.copyFrom(BlockHashes.headerHash(previous.getHeader()))))
         .setData(data)
         .setMetadata(
             BlockMetadata.newBuilder()

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.util.List;
 import java.util.Map;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
@@ -23,7 +24,8 @@ class LedgerCommitTest {
 
   @Test
   void committedValuesCarryTheBlockAndTransactionNumberAsVersion() {
-    ledger.commit(
+    LedgerBlocks.commit(
+        ledger,
         4,
         List.of(
             new ValidTransaction(0, "t0", NOW, writes("cc", keys("a", "1"))),
@@ -65,7 +67,8 @@ class LedgerCommitTest {
 
   @Test
   void aMetadataWriteSeesAValueWrittenEarlierInTheSameBlock() {
-    ledger.commit(
+    LedgerBlocks.commit(
+        ledger,
         1,
         List.of(
             new ValidTransaction(0, "t0", NOW, writes("cc", keys("k", "v"))),
@@ -77,7 +80,7 @@ class LedgerCommitTest {
   }
 
   private void commit(long block, TxReadWriteSet rwSet) {
-    ledger.commit(block, List.of(new ValidTransaction(0, "t" + block, NOW, rwSet)));
+    LedgerBlocks.commit(ledger, block, List.of(new ValidTransaction(0, "t" + block, NOW, rwSet)));
   }
 
   private static TxReadWriteSet metadata(String ns, String key, String name, String value) {

@@ -8,6 +8,7 @@ import static org.hyperledger.fabric.protos.peer.TxValidationCode.VALID;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -125,7 +126,7 @@ class MvccValidationTest {
     for (int i = 0; i < transactions.length; i++) {
       txs.add(new ValidTransaction(i, "tx" + block + "-" + i, NOW, transactions[i]));
     }
-    return ledger.commit(block, txs);
+    return LedgerBlocks.commit(ledger, block, txs);
   }
 
   private TxReadWriteSet simulate(Consumer<TxSimulator> chaincode) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Timestamp;
-import java.nio.file.Files;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,10 @@ class RocksDbLedgerTest {
   @Test
   void aReopenedLedgerResumesWithItsStateHeightAndHistory() {
     try (Ledger ledger = Ledger.rocksDb("ch", directory, true)) {
-      ledger.commit(1, List.of(new ValidTransaction(0, "t1", NOW, writes("cc", keys("a", "1")))));
-      ledger.commit(
+      LedgerBlocks.commit(
+          ledger, 1, List.of(new ValidTransaction(0, "t1", NOW, writes("cc", keys("a", "1")))));
+      LedgerBlocks.commit(
+          ledger,
           2,
           List.of(
               new ValidTransaction(0, "t2", NOW, writes("cc", keys("a", "2", "b", "x"))),
@@ -34,6 +36,9 @@ class RocksDbLedgerTest {
     try (Ledger ledger = Ledger.rocksDb("ch", directory, true);
         TxSimulator sim = ledger.newTxSimulator("t")) {
       assertThat(ledger.height()).contains(new Height(2, 1));
+      assertThat(ledger.blocks().nextNumber()).isEqualTo(3);
+      assertThat(ledger.containsTransaction("t3")).isTrue();
+      assertThat(ledger.blocks().transaction("t3").orElseThrow().txNumber()).isEqualTo(1);
       assertThat(sim.getState("cc", "a").toStringUtf8()).isEqualTo("2");
       assertThat(sim.getState("cc", "b")).isEmpty();
       assertThat(history(sim, "cc", "a"))
@@ -46,14 +51,22 @@ class RocksDbLedgerTest {
   }
 
   @Test
+  void aLedgerFromAnEarlierWeftWithASeparateBlockFileIsRefusedWithWhatToDo() throws Exception {
+    java.nio.file.Files.createDirectories(directory.resolve("state"));
+    java.nio.file.Files.createFile(directory.resolve("blocks"));
+    assertThatThrownBy(() -> Ledger.rocksDb("ch", directory, true))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("written by an earlier Weft")
+        .hasMessageContaining("remove that directory");
+  }
+
+  @Test
   void withoutHistoryThereIsNoHistoryDatabase() {
     try (Ledger ledger = Ledger.rocksDb("ch", directory, false);
         TxSimulator sim = ledger.newTxSimulator("t")) {
       assertThatThrownBy(() -> sim.history("cc", "a"))
           .hasMessage("history database is not enabled");
     }
-    assertThat(Files.exists(directory.resolve("state"))).isTrue();
-    assertThat(Files.exists(directory.resolve("history"))).isFalse();
   }
 
   private static List<KeyModification> history(TxSimulator sim, String namespace, String key) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.weft.peer.testing.LedgerBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +226,8 @@ class TxSimulatorTest {
   }
 
   private void commit(long block, TxReadWriteSet rwSet) {
-    ledger.commit(
+    LedgerBlocks.commit(
+        ledger,
         block,
         List.of(
             new ValidTransaction(

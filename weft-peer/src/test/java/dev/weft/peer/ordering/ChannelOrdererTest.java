@@ -3,6 +3,7 @@ package dev.weft.peer.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.weft.peer.ledger.BlockHashes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,7 +22,7 @@ class ChannelOrdererTest {
   private static final BlockHeader GENESIS =
       BlockHeader.newBuilder()
           .setNumber(0)
-          .setDataHash(ByteString.copyFrom(BlockAssembler.dataHash(List.of())))
+          .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(List.of())))
           .build();
 
   private final BlockingQueue<Block> committed = new LinkedBlockingQueue<>();
@@ -34,9 +35,9 @@ class ChannelOrdererTest {
       assertThat(block.getHeader().getNumber()).isEqualTo(1);
       assertThat(block.getData().getDataList()).containsExactly(envelope("a"));
       assertThat(block.getHeader().getPreviousHash().toByteArray())
-          .isEqualTo(BlockAssembler.headerHash(GENESIS));
+          .isEqualTo(BlockHashes.headerHash(GENESIS));
       assertThat(block.getHeader().getDataHash().toByteArray())
-          .isEqualTo(BlockAssembler.dataHash(List.of(envelope("a"))));
+          .isEqualTo(BlockHashes.dataHash(List.of(envelope("a"))));
       assertThat(block.getMetadata().getMetadataCount()).isEqualTo(5);
     }
   }
@@ -105,7 +106,7 @@ class ChannelOrdererTest {
     ASN1Sequence parsed = ASN1Sequence.getInstance(der);
     assertThat(ASN1OctetString.getInstance(parsed.getObjectAt(2)).getOctets())
         .isEqualTo("data".getBytes());
-    assertThat(BlockAssembler.headerHash(header))
+    assertThat(BlockHashes.headerHash(header))
         .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(der));
   }
 

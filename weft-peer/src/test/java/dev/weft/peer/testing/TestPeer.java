@@ -116,7 +116,7 @@ public final class TestPeer implements AutoCloseable {
                   .build(),
               transactions[i]));
     }
-    ledger.commit(block, valid);
+    LedgerBlocks.commit(ledger, block, valid);
     return block;
   }
 
