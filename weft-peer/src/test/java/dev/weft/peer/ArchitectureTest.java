@@ -40,7 +40,7 @@ class ArchitectureTest {
           Map.entry("gateway", Set.of("endorser", "chaincode", "ledger", "ordering", "commit")),
           Map.entry("endorser", Set.of("chaincode", "ledger", "channel")),
           Map.entry("chaincode", Set.of("ledger")),
-          Map.entry("ordering", Set.of("commit", "ledger", "channel")),
+          Map.entry("ordering", Set.of("commit", "ledger", "channel", "deliver")),
           Map.entry("commit", Set.of("ledger", "channel")),
           Map.entry("lifecycle", Set.of("chaincode", "ledger")),
           Map.entry("ledger", Set.of()),

@@ -2,25 +2,15 @@ package dev.weft.peer.deliver;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.weft.peer.channel.Channel;
-import dev.weft.peer.ledger.BlockStore;
-import dev.weft.peer.policy.PolicyException;
-import dev.weft.peer.policy.SignatureSet;
-import dev.weft.peer.policy.SignedData;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.util.Map;
-import java.util.function.Function;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.Status;
-import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
+import org.hyperledger.fabric.protos.peer.BlockAndPrivateData;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
@@ -33,175 +23,68 @@ import org.hyperledger.fabric.protos.peer.FilteredTransactionActions;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code protos.Deliver}: Deliver (whole blocks), DeliverFiltered (transaction ids, validation
  * codes and chaincode events without payloads) and DeliverWithPrivateData (whole blocks; this peer
- * holds no private data yet). Each request on a stream is a signed envelope carrying a {@code
- * SeekInfo}; the blocks it asks for are sent, then a SUCCESS status, and the stream stays open for
- * the next request, as in Fabric. A stream that waits for blocks not yet committed holds its
- * thread.
+ * holds no private data yet), to requesters that satisfy the channel's application Readers policy.
+ * The blocks are the committed ones, with their validation codes; {@link BlockDelivery} serves the
+ * requests with Fabric's seek semantics.
  */
 public final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliverService.class);
+  /**
+   * The policy Fabric's peer checks for Deliver (ACL resources event/Block, event/FilteredBlock).
+   */
   private static final String READERS = "/Channel/Application/Readers";
-  private static final long WAIT_SLICE_MILLIS = 200;
 
-  private enum Form {
-    BLOCK,
-    FILTERED,
-    WITH_PRIVATE_DATA
-  }
+  private static final DeliverEndpoint<DeliverResponse> BLOCKS =
+      new DeliverEndpoint<>(
+          channel -> READERS,
+          (block, channelId) -> DeliverResponse.newBuilder().setBlock(block).build(),
+          DeliverService::status);
+  private static final DeliverEndpoint<DeliverResponse> FILTERED_BLOCKS =
+      new DeliverEndpoint<>(
+          channel -> READERS,
+          (block, channelId) ->
+              DeliverResponse.newBuilder().setFilteredBlock(filtered(block, channelId)).build(),
+          DeliverService::status);
+  private static final DeliverEndpoint<DeliverResponse> BLOCKS_WITH_PRIVATE_DATA =
+      new DeliverEndpoint<>(
+          channel -> READERS,
+          (block, channelId) ->
+              DeliverResponse.newBuilder()
+                  .setBlockAndPrivateData(BlockAndPrivateData.newBuilder().setBlock(block))
+                  .build(),
+          DeliverService::status);
 
-  private final Function<String, Channel> channels;
-  private final Map<String, BlockStore> blocks;
+  private final BlockDelivery delivery;
 
   /**
-   * @param channels the channel of an id, or null
-   * @param blocks each channel's block store
+   * @param delivery serves the channels' blocks
    */
-  public DeliverService(Function<String, Channel> channels, Map<String, BlockStore> blocks) {
-    this.channels = channels;
-    this.blocks = Map.copyOf(blocks);
+  public DeliverService(BlockDelivery delivery) {
+    this.delivery = delivery;
   }
 
   @Override
   public StreamObserver<Envelope> deliver(StreamObserver<DeliverResponse> responses) {
-    return requests(responses, Form.BLOCK);
+    return delivery.serve(responses, BLOCKS);
   }
 
   @Override
   public StreamObserver<Envelope> deliverFiltered(StreamObserver<DeliverResponse> responses) {
-    return requests(responses, Form.FILTERED);
+    return delivery.serve(responses, FILTERED_BLOCKS);
   }
 
   @Override
   public StreamObserver<Envelope> deliverWithPrivateData(
       StreamObserver<DeliverResponse> responses) {
-    return requests(responses, Form.WITH_PRIVATE_DATA);
+    return delivery.serve(responses, BLOCKS_WITH_PRIVATE_DATA);
   }
 
-  private StreamObserver<Envelope> requests(StreamObserver<DeliverResponse> responses, Form form) {
-    ServerCallStreamObserver<DeliverResponse> call =
-        (ServerCallStreamObserver<DeliverResponse>) responses;
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(Envelope request) {
-        Status status;
-        try {
-          status = serve(request, call, form);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          status = Status.SERVICE_UNAVAILABLE;
-        }
-        if (status != null && !call.isCancelled()) {
-          responses.onNext(DeliverResponse.newBuilder().setStatus(status).build());
-        }
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        log.debug("deliver stream ended by the client: {}", t.toString());
-      }
-
-      @Override
-      public void onCompleted() {
-        if (!call.isCancelled()) {
-          responses.onCompleted();
-        }
-      }
-    };
-  }
-
-  /** Sends what one request asks for; returns the status that ends it (null if cancelled). */
-  private Status serve(Envelope request, ServerCallStreamObserver<DeliverResponse> call, Form form)
-      throws InterruptedException {
-    Payload payload;
-    ChannelHeader channelHeader;
-    SignatureHeader signatureHeader;
-    SeekInfo seek;
-    try {
-      payload = Payload.parseFrom(request.getPayload());
-      channelHeader = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
-      signatureHeader = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
-      seek = SeekInfo.parseFrom(payload.getData());
-    } catch (InvalidProtocolBufferException e) {
-      log.warn("deliver request refused: malformed: {}", e.getMessage());
-      return Status.BAD_REQUEST;
-    }
-    String channelId = channelHeader.getChannelId();
-    Channel channel = channels.apply(channelId);
-    BlockStore store = blocks.get(channelId);
-    if (channel == null || store == null) {
-      log.warn("deliver request refused: channel {} not found", channelId);
-      return Status.NOT_FOUND;
-    }
-    try {
-      channel
-          .policy(READERS)
-          .evaluate(
-              SignatureSet.of(
-                  new SignedData(
-                      request.getPayload(), signatureHeader.getCreator(), request.getSignature())));
-    } catch (PolicyException e) {
-      log.warn("deliver request on channel {} refused: {}", channelId, e.getMessage());
-      return Status.FORBIDDEN;
-    }
-    if (!seek.hasStart() || !seek.hasStop()) {
-      return Status.BAD_REQUEST;
-    }
-    long height = store.nextNumber();
-    long start = position(seek.getStart(), height);
-    long stop =
-        seek.getStop().hasNewest() ? Math.max(height - 1, 0) : position(seek.getStop(), height);
-    if (start > stop) {
-      log.warn("deliver request refused: start {} is after stop {}", start, stop);
-      return Status.BAD_REQUEST;
-    }
-    boolean failIfNotReady = seek.getBehavior() == SeekInfo.SeekBehavior.FAIL_IF_NOT_READY;
-    for (long number = start; number <= stop; number++) {
-      while (!store.awaitBlock(number, WAIT_SLICE_MILLIS)) {
-        if (failIfNotReady) {
-          return Status.NOT_FOUND;
-        }
-        if (call.isCancelled()) {
-          return null;
-        }
-      }
-      if (call.isCancelled()) {
-        return null;
-      }
-      Block block = store.block(number).orElseThrow();
-      call.onNext(response(block, channelId, form));
-    }
-    return Status.SUCCESS;
-  }
-
-  private static long position(SeekPosition position, long height) {
-    return switch (position.getTypeCase()) {
-      case OLDEST -> 0;
-      case NEWEST -> Math.max(height - 1, 0);
-      case SPECIFIED -> position.getSpecified().getNumber();
-      case NEXT_COMMIT -> height;
-      default -> Long.MAX_VALUE; // Fabric's stop "max": never stop
-    };
-  }
-
-  private static DeliverResponse response(Block block, String channelId, Form form) {
-    return switch (form) {
-      case BLOCK -> DeliverResponse.newBuilder().setBlock(block).build();
-      case FILTERED ->
-          DeliverResponse.newBuilder().setFilteredBlock(filtered(block, channelId)).build();
-      case WITH_PRIVATE_DATA ->
-          DeliverResponse.newBuilder()
-              .setBlockAndPrivateData(
-                  org.hyperledger.fabric.protos.peer.BlockAndPrivateData.newBuilder()
-                      .setBlock(block))
-              .build();
-    };
+  private static DeliverResponse status(Status status) {
+    return DeliverResponse.newBuilder().setStatus(status).build();
   }
 
   /** The block as Fabric filters it: txids, types, validation codes, events without payload. */

@@ -6,6 +6,7 @@ import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
 import dev.weft.peer.config.OrderingConfig;
 import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.deliver.BlockDelivery;
 import dev.weft.peer.deliver.DeliverService;
 import dev.weft.peer.endorser.Endorser;
 import dev.weft.peer.ledger.BlockStore;
@@ -128,11 +129,17 @@ public final class WeftPeer implements AutoCloseable {
               new Msps(List.of(data.localMsp())),
               clock,
               config.node().authenticationTimeWindow());
+      // One block delivery for the peer's Deliver and the orderer's, as in Fabric.
+      BlockDelivery delivery =
+          new BlockDelivery(id -> channels.get(id).orElse(null), blocksByChannel, clock);
       BroadcastService broadcast =
           new BroadcastService(
-              id -> channels.get(id).orElse(null), orderers, ordering.absoluteMaxBytes(), clock);
-      DeliverService deliver =
-          new DeliverService(id -> channels.get(id).orElse(null), blocksByChannel);
+              id -> channels.get(id).orElse(null),
+              orderers,
+              ordering.absoluteMaxBytes(),
+              clock,
+              delivery);
+      DeliverService deliver = new DeliverService(delivery);
       ClientListener clientListener =
           ClientListener.start(
               config.node().listenAddress(),

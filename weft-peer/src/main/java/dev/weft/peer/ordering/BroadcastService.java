@@ -2,6 +2,7 @@ package dev.weft.peer.ordering;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.weft.peer.channel.Channel;
+import dev.weft.peer.deliver.BlockDelivery;
 import dev.weft.peer.msp.Identity;
 import dev.weft.peer.msp.MspException;
 import dev.weft.peer.policy.PolicyException;
@@ -18,15 +19,18 @@ import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
+import org.hyperledger.fabric.protos.orderer.DeliverResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code orderer.AtomicBroadcast/Broadcast}: each envelope on the stream is answered in turn, as
+ * {@code orderer.AtomicBroadcast}. Broadcast: each envelope on the stream is answered in turn, as
  * Fabric's orderer answers: SUCCESS once it is queued for a block; NOT_FOUND for an unknown
- * channel; BAD_REQUEST for an envelope that does not parse or is too large; FORBIDDEN when its
- * creator is expired or its signature does not satisfy the channel's Writers policy. The orderer's
- * Deliver is not served (gRPC UNIMPLEMENTED) yet.
+ * channel; BAD_REQUEST for an envelope that does not parse or is too large, for a CONFIG or
+ * ORDERER_TRANSACTION envelope (Fabric's orderer takes neither), and for a configuration update
+ * (not supported by Weft's embedded orderer yet); FORBIDDEN when its creator is expired or its
+ * signature does not satisfy the channel's Writers policy. Deliver: the channel's blocks as the
+ * orderer cut them, to requesters that satisfy the channel's Readers policy.
  */
 public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastImplBase {
 
@@ -38,21 +42,25 @@ public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastI
   private final Map<String, ChannelOrderer> orderers;
   private final long absoluteMaxBytes;
   private final Clock clock;
+  private final BlockDelivery delivery;
 
   /**
    * @param channels the channel of an id, or null
    * @param orderers each channel's orderer
    * @param absoluteMaxBytes the largest envelope accepted (Fabric's AbsoluteMaxBytes)
+   * @param delivery serves the channels' blocks for Deliver
    */
   public BroadcastService(
       Function<String, Channel> channels,
       Map<String, ChannelOrderer> orderers,
       long absoluteMaxBytes,
-      Clock clock) {
+      Clock clock,
+      BlockDelivery delivery) {
     this.channels = channels;
     this.orderers = Map.copyOf(orderers);
     this.absoluteMaxBytes = absoluteMaxBytes;
     this.clock = clock;
+    this.delivery = delivery;
   }
 
   @Override
@@ -73,6 +81,11 @@ public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastI
         responses.onCompleted();
       }
     };
+  }
+
+  @Override
+  public StreamObserver<Envelope> deliver(StreamObserver<DeliverResponse> responses) {
+    return delivery.serve(responses, OrdererDeliver.ENDPOINT);
   }
 
   /** The answer to one envelope. */
@@ -105,6 +118,22 @@ public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastI
     if (channel == null || orderer == null) {
       return answer(Status.NOT_FOUND, "channel " + channelId + " not found");
     }
+    MessageClass kind = MessageClass.of(channelHeader.getType());
+    if (kind == MessageClass.CONFIG) {
+      return answer(
+          Status.BAD_REQUEST,
+          "CONFIG envelope for channel "
+              + channelId
+              + " refused: an orderer takes a configuration change only as a CONFIG_UPDATE, and"
+              + " configuration updates are not supported by Weft's embedded orderer yet");
+    }
+    if (kind == MessageClass.UNSUPPORTED) {
+      return answer(
+          Status.BAD_REQUEST,
+          "ORDERER_TRANSACTION envelope for channel "
+              + channelId
+              + " refused: the type is no longer supported, as in Fabric 3");
+    }
     try {
       Identity creator = Identity.fromSerialized(signatureHeader.getCreator());
       if (clock.instant().isAfter(creator.expiresAt())) {
@@ -127,6 +156,15 @@ public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastI
       return answer(
           Status.FORBIDDEN,
           "implicit policy evaluation failed for " + writers + ": " + e.getMessage());
+    }
+    // Fabric checks a configuration update's creator and signature before processing it.
+    if (kind == MessageClass.CONFIG_UPDATE) {
+      return answer(
+          Status.BAD_REQUEST,
+          "CONFIG_UPDATE for channel "
+              + channelId
+              + " refused: configuration updates are not supported by Weft's embedded orderer"
+              + " yet");
     }
     if (!orderer.order(envelope.toByteString())) {
       return answer(

@@ -216,6 +216,46 @@ public final class TransactionEnvelopes {
     }
   }
 
+  /**
+   * An envelope of any header type for a channel, carrying {@code data}, signed by {@code client}:
+   * what a client broadcasts besides transactions (a configuration update, say).
+   */
+  public static Envelope signed(
+      SigningIdentity client, String channelId, int headerType, ByteString data) {
+    byte[] nonce = new byte[24];
+    RANDOM.nextBytes(nonce);
+    ByteString creator = client.serialized();
+    Instant now = Instant.now();
+    ByteString payload =
+        Payload.newBuilder()
+            .setHeader(
+                Header.newBuilder()
+                    .setChannelHeader(
+                        ChannelHeader.newBuilder()
+                            .setType(headerType)
+                            .setChannelId(channelId)
+                            .setTxId(txId(nonce, creator))
+                            .setTimestamp(
+                                Timestamp.newBuilder()
+                                    .setSeconds(now.getEpochSecond())
+                                    .setNanos(now.getNano()))
+                            .build()
+                            .toByteString())
+                    .setSignatureHeader(
+                        SignatureHeader.newBuilder()
+                            .setCreator(creator)
+                            .setNonce(ByteString.copyFrom(nonce))
+                            .build()
+                            .toByteString()))
+            .setData(data)
+            .build()
+            .toByteString();
+    return Envelope.newBuilder()
+        .setPayload(payload)
+        .setSignature(ByteString.copyFrom(client.sign(payload.toByteArray())))
+        .build();
+  }
+
   /** A read-write set with one write and nothing read, for transactions that never conflict. */
   public static TxReadWriteSet write(String namespace, String key, String value) {
     return TxReadWriteSet.newBuilder()
