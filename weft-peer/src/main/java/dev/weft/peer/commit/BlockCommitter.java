@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.PreparedCommit;
+import dev.weft.peer.ledger.StateSnapshot;
 import dev.weft.peer.ledger.ValidTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates a channel's blocks as Fabric's committer does and commits them to the channel's ledger:
  * each transaction is checked ({@link EnvelopeValidator}, duplicate txid in the ledger or earlier
- * in the block, {@link EndorsementValidator}), then the ledger checks the survivors for read
- * conflicts and applies the valid ones. An invalid transaction is marked with Fabric's validation
- * code and nothing of it is applied; the block is committed all the same.
+ * in the block, {@link EndorsementValidator} with chaincode and key-level policies), then the
+ * ledger checks the survivors for read conflicts and applies the valid ones. An invalid transaction
+ * is marked with Fabric's validation code and nothing of it is applied; the block is committed all
+ * the same.
  */
 public final class BlockCommitter {
 
@@ -46,7 +48,8 @@ public final class BlockCommitter {
     this.ledger = ledger;
     this.envelopes = new EnvelopeValidator(channel.id(), channel.msps());
     this.endorsements =
-        new EndorsementValidator(namespace -> channel.policy(endorsementPolicyPath));
+        new EndorsementValidator(
+            namespace -> channel.policy(endorsementPolicyPath), channel.msps());
   }
 
   /**
@@ -82,7 +85,7 @@ public final class BlockCommitter {
     long number = block.getHeader().getNumber();
     List<ByteString> data = block.getData().getDataList();
     TxValidationCode[] codes = new TxValidationCode[data.size()];
-    EndorsedTransaction[] checked = new EndorsedTransaction[data.size()];
+    EndorsementValidator.Checked[] checked = new EndorsementValidator.Checked[data.size()];
     // Signature checks dominate and need nothing from other transactions: run them in parallel.
     IntStream.range(0, data.size())
         .parallel()
@@ -94,20 +97,28 @@ public final class BlockCommitter {
                   throw new TransactionRejected(
                       DUPLICATE_TXID, "transaction " + tx.txId() + " is already committed");
                 }
-                endorsements.validate(tx);
-                checked[i] = tx;
+                checked[i] = endorsements.check(tx);
                 codes[i] = VALID;
               } catch (TransactionRejected rejected) {
-                codes[i] = rejected.code();
-                log.warn(
-                    "block {} transaction {} on channel {} is invalid ({}): {}",
-                    number,
-                    i,
-                    channel.id(),
-                    rejected.code(),
-                    rejected.getMessage());
+                reject(codes, number, i, rejected);
               }
             });
+    // The policies, in block order: a key-level policy may have been changed by an earlier
+    // transaction of the block.
+    try (StateSnapshot committed = ledger.snapshot()) {
+      ValidationParameters parameters = new ValidationParameters(committed, number);
+      for (int i = 0; i < data.size(); i++) {
+        if (checked[i] == null) {
+          continue;
+        }
+        try {
+          endorsements.validate(checked[i], parameters, i);
+        } catch (TransactionRejected rejected) {
+          checked[i] = null;
+          reject(codes, number, i, rejected);
+        }
+      }
+    }
     // As Fabric: among the transactions found valid, a txid seen earlier in the block is a
     // duplicate. Then the ledger's MVCC check, in block order.
     List<ValidTransaction> candidates = new ArrayList<>();
@@ -117,17 +128,14 @@ public final class BlockCommitter {
       if (checked[i] == null) {
         continue;
       }
-      if (!txIdsInBlock.add(checked[i].txId())) {
+      EndorsedTransaction tx = checked[i].tx();
+      if (!txIdsInBlock.add(tx.txId())) {
         codes[i] = DUPLICATE_TXID;
-        log.warn("block {} transaction {} repeats txid {}", number, i, checked[i].txId());
+        log.warn("block {} transaction {} repeats txid {}", number, i, tx.txId());
         continue;
       }
       candidates.add(
-          new ValidTransaction(
-              i,
-              checked[i].txId(),
-              checked[i].channelHeader().getTimestamp(),
-              checked[i].readWriteSet()));
+          new ValidTransaction(i, tx.txId(), tx.channelHeader().getTimestamp(), tx.readWriteSet()));
       candidateIndexes.add(i);
     }
     PreparedCommit prepared = ledger.prepare(number, candidates);
@@ -135,6 +143,17 @@ public final class BlockCommitter {
       codes[candidateIndexes.get(c)] = prepared.validationCodes().get(c);
     }
     return new Validated(codes, prepared);
+  }
+
+  private void reject(TxValidationCode[] codes, long number, int i, TransactionRejected rejected) {
+    codes[i] = rejected.code();
+    log.warn(
+        "block {} transaction {} on channel {} is invalid ({}): {}",
+        number,
+        i,
+        channel.id(),
+        rejected.code(),
+        rejected.getMessage());
   }
 
   /** Whether a txid was committed in an earlier block. */

@@ -4,44 +4,76 @@ import static org.hyperledger.fabric.protos.peer.TxValidationCode.BAD_RWSET;
 import static org.hyperledger.fabric.protos.peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
 import static org.hyperledger.fabric.protos.peer.TxValidationCode.ILLEGAL_WRITESET;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.weft.peer.msp.Msps;
 import dev.weft.peer.policy.Policy;
 import dev.weft.peer.policy.PolicyException;
+import dev.weft.peer.policy.SignaturePolicy;
 import dev.weft.peer.policy.SignatureSet;
 import dev.weft.peer.policy.SignedData;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 
 /**
- * The endorsement check of Fabric's default validation plugin: the invoked chaincode and every
- * namespace the transaction writes must have endorsements satisfying that namespace's endorsement
- * policy, each endorsement being the endorser's signature over the proposal response payload
- * followed by the endorser's identity. System namespaces cannot be written by a transaction.
+ * The endorsement check of Fabric's default validation plugin, in two steps:
  *
- * <p>Key-level (state-based) endorsement policies are not applied yet.
+ * <ol>
+ *   <li>{@link #check}, for any transaction on any thread: the read-write set parses, no system
+ *       namespace is written, and each endorsement's signature (over the proposal response payload
+ *       followed by the endorser's identity) is verified — the expensive part.
+ *   <li>{@link #validate}, in block order: for the invoked chaincode and every namespace the
+ *       transaction writes, each written key (value or metadata) must satisfy its key-level
+ *       (state-based) endorsement policy if it has one, and the namespace's endorsement policy
+ *       otherwise; a namespace whose writes all have key-level policies does not need its own
+ *       policy, one with no writes does. A key whose metadata an earlier transaction of the block
+ *       changed fails, as in Fabric: its policy is not known until that one commits.
+ * </ol>
  */
 final class EndorsementValidator {
 
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("lscc", "cscc", "qscc", "_lifecycle");
 
+  /**
+   * A transaction whose endorsement signatures are verified.
+   *
+   * @param tx the transaction
+   * @param writes the keys it writes (values, then metadata), by namespace, invoked chaincode first
+   * @param metadataWrites the keys whose metadata it writes, by namespace
+   * @param endorsements the endorsements, signatures verified
+   */
+  record Checked(
+      EndorsedTransaction tx,
+      Map<String, List<String>> writes,
+      Map<String, List<String>> metadataWrites,
+      SignatureSet endorsements) {}
+
   private final Function<String, Policy> endorsementPolicy;
+  private final Msps msps;
 
   /**
    * @param endorsementPolicy the endorsement policy of a namespace (a chaincode)
+   * @param msps the channel's MSPs, which judge endorsers and key-level policies' principals
    */
-  EndorsementValidator(Function<String, Policy> endorsementPolicy) {
+  EndorsementValidator(Function<String, Policy> endorsementPolicy, Msps msps) {
     this.endorsementPolicy = endorsementPolicy;
+    this.msps = msps;
   }
 
-  void validate(EndorsedTransaction tx) throws TransactionRejected {
-    Set<String> namespaces = new LinkedHashSet<>();
-    namespaces.add(tx.chaincodeName());
+  Checked check(EndorsedTransaction tx) throws TransactionRejected {
+    Map<String, List<String>> writes = new LinkedHashMap<>();
+    Map<String, List<String>> metadataWrites = new LinkedHashMap<>();
+    writes.put(tx.chaincodeName(), new ArrayList<>());
     for (NsReadWriteSet ns : tx.readWriteSet().getNsRwsetList()) {
       KVRWSet kv;
       try {
@@ -50,37 +82,97 @@ final class EndorsementValidator {
         throw new TransactionRejected(
             BAD_RWSET, "malformed read-write set for namespace " + ns.getNamespace());
       }
-      boolean writes =
+      boolean writesNamespace =
           kv.getWritesCount() > 0
               || kv.getMetadataWritesCount() > 0
               || ns.getCollectionHashedRwsetCount() > 0;
-      if (writes && SYSTEM_NAMESPACES.contains(ns.getNamespace())) {
+      if (!writesNamespace) {
+        continue;
+      }
+      if (SYSTEM_NAMESPACES.contains(ns.getNamespace())) {
         throw new TransactionRejected(
             ILLEGAL_WRITESET,
             "chaincode " + tx.chaincodeName() + " writes to namespace " + ns.getNamespace());
       }
-      if (writes) {
-        namespaces.add(ns.getNamespace());
-      }
+      List<String> keys = writes.computeIfAbsent(ns.getNamespace(), n -> new ArrayList<>());
+      kv.getWritesList().stream().map(KVWrite::getKey).forEach(keys::add);
+      List<String> metadataKeys =
+          kv.getMetadataWritesList().stream().map(KVMetadataWrite::getKey).toList();
+      keys.addAll(metadataKeys);
+      metadataWrites
+          .computeIfAbsent(ns.getNamespace(), n -> new ArrayList<>())
+          .addAll(metadataKeys);
     }
     SignatureSet endorsements = endorsements(tx);
-    for (String namespace : namespaces) {
-      try {
-        endorsementPolicy.apply(namespace).evaluate(endorsements);
-      } catch (PolicyException e) {
-        throw new TransactionRejected(
-            ENDORSEMENT_POLICY_FAILURE,
-            "validation of endorsement policy for chaincode "
-                + namespace
-                + " in tx "
-                + tx.txId()
-                + " failed: "
-                + e.getMessage());
+    endorsements.verifiedIdentities(msps); // verified now, on this thread; kept in the set
+    return new Checked(tx, writes, metadataWrites, endorsements);
+  }
+
+  /**
+   * Checks the policies; call in block order with the block's {@code parameters}, which learn the
+   * metadata writes of each namespace that passes.
+   */
+  void validate(Checked checked, ValidationParameters parameters, int txNum)
+      throws TransactionRejected {
+    for (Map.Entry<String, List<String>> namespace : checked.writes().entrySet()) {
+      String ns = namespace.getKey();
+      boolean namespacePolicyChecked = false;
+      boolean somePolicyChecked = false;
+      for (String key : namespace.getValue()) {
+        Optional<ByteString> keyPolicy = parameters.of(ns, key, checked.tx().txId());
+        if (keyPolicy.isEmpty()) {
+          if (!namespacePolicyChecked) {
+            requireNamespacePolicy(ns, checked);
+            namespacePolicyChecked = true;
+            somePolicyChecked = true;
+          }
+          continue;
+        }
+        requireKeyPolicy(ns, key, keyPolicy.get(), checked);
+        somePolicyChecked = true;
       }
+      if (!somePolicyChecked) {
+        requireNamespacePolicy(ns, checked);
+      }
+      parameters.changed(ns, checked.metadataWrites().getOrDefault(ns, List.of()), txNum);
     }
   }
 
-  private SignatureSet endorsements(EndorsedTransaction tx) {
+  private void requireNamespacePolicy(String namespace, Checked checked)
+      throws TransactionRejected {
+    try {
+      endorsementPolicy.apply(namespace).evaluate(checked.endorsements());
+    } catch (PolicyException e) {
+      throw new TransactionRejected(
+          ENDORSEMENT_POLICY_FAILURE,
+          "validation of endorsement policy for chaincode "
+              + namespace
+              + " in tx "
+              + checked.tx().txId()
+              + " failed: "
+              + e.getMessage());
+    }
+  }
+
+  private void requireKeyPolicy(String namespace, String key, ByteString policy, Checked checked)
+      throws TransactionRejected {
+    try {
+      SignaturePolicy.of(policy, msps).evaluate(checked.endorsements());
+    } catch (PolicyException e) {
+      throw new TransactionRejected(
+          ENDORSEMENT_POLICY_FAILURE,
+          "validation of key "
+              + key
+              + " (namespace "
+              + namespace
+              + ") in tx "
+              + checked.tx().txId()
+              + " failed against its key-level endorsement policy: "
+              + e.getMessage());
+    }
+  }
+
+  private static SignatureSet endorsements(EndorsedTransaction tx) {
     List<SignedData> signed = new ArrayList<>(tx.endorsements().size());
     for (Endorsement endorsement : tx.endorsements()) {
       signed.add(
@@ -89,7 +181,7 @@ final class EndorsementValidator {
               endorsement.getEndorser(),
               endorsement.getSignature()));
     }
-    // One set for every namespace's policy: each signature is verified once.
+    // One set for every policy: each signature is verified once.
     return SignatureSet.of(signed);
   }
 }

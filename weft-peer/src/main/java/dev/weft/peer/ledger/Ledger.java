@@ -67,6 +67,14 @@ public final class Ledger implements AutoCloseable {
     return new TxSimulator(txId, storage.state().snapshot(), storage.history().orElse(null));
   }
 
+  /**
+   * The committed state as of the last block, for reads outside a transaction (the committer's
+   * key-level policies); close it when done.
+   */
+  public StateSnapshot snapshot() {
+    return storage.state().snapshot();
+  }
+
   /** The committed blocks. */
   public BlockStore blocks() {
     return storage.blocks();

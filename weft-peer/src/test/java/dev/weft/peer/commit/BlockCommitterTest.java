@@ -20,11 +20,13 @@ import dev.weft.peer.ledger.BlockHashes;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.TxSimulator;
 import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.policy.PolicyExpression;
 import dev.weft.peer.testing.TestOrg;
 import dev.weft.peer.testing.TransactionEnvelopes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
@@ -35,6 +37,7 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
+import org.hyperledger.fabric.protos.peer.MetaDataKeys;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,6 +256,73 @@ class BlockCommitterTest {
         .containsExactly(TARGET_CHAIN_NOT_FOUND, ILLEGAL_WRITESET);
   }
 
+  @Test
+  void aKeyWithAKeyLevelPolicyNeedsOnlyThatPolicyAndNotTheChaincodes() {
+    commit(endorsedByBoth(put("guarded", "0")).bytes());
+    commit(endorsedByBoth(guardBy("guarded", "OR('Org2MSP.peer')")).bytes());
+
+    CommittedBlock block =
+        commit(
+            endorsedBy(put("guarded", "by org2"), org2.peer()).bytes(),
+            endorsedBy(put("guarded", "by org1"), org1.peer()).bytes(),
+            endorsedBy(putBoth("guarded", "free"), org2.peer()).bytes());
+
+    // Org2 alone satisfies the key's policy; Org1 alone does not; a write of a key without its
+    // own policy still needs the chaincode's (both organisations).
+    assertThat(block.validationCodes())
+        .containsExactly(VALID, ENDORSEMENT_POLICY_FAILURE, ENDORSEMENT_POLICY_FAILURE);
+    assertThat(value("guarded")).isEqualTo("by org2");
+    assertThat(value("free")).isEmpty();
+  }
+
+  @Test
+  void aKeyLevelPolicyAlsoGuardsChangesOfTheKeysMetadata() {
+    commit(endorsedByBoth(put("guarded", "0")).bytes());
+    commit(endorsedByBoth(guardBy("guarded", "OR('Org2MSP.peer')")).bytes());
+
+    assertThat(
+            commit(endorsedBy(guardBy("guarded", "OR('Org1MSP.peer')"), org1.peer()).bytes())
+                .validationCodes())
+        .containsExactly(ENDORSEMENT_POLICY_FAILURE);
+    assertThat(
+            commit(endorsedBy(guardBy("guarded", "OR('Org1MSP.peer')"), org2.peer()).bytes())
+                .validationCodes())
+        .containsExactly(VALID);
+    // Now Org1's.
+    assertThat(commit(endorsedBy(put("guarded", "1"), org1.peer()).bytes()).validationCodes())
+        .containsExactly(VALID);
+  }
+
+  @Test
+  void aWriteOfAKeyWhosePolicyAnEarlierTransactionOfTheBlockChangedFails() {
+    commit(endorsedByBoth(put("guarded", "0")).bytes());
+
+    CommittedBlock block =
+        commit(
+            endorsedByBoth(guardBy("guarded", "OR('Org2MSP.peer')")).bytes(),
+            endorsedByBoth(put("guarded", "1")).bytes(),
+            endorsedByBoth(put("other", "1")).bytes());
+
+    assertThat(block.validationCodes()).containsExactly(VALID, ENDORSEMENT_POLICY_FAILURE, VALID);
+    assertThat(value("guarded")).isEqualTo("0");
+    // Once committed, the new policy applies: Org2 alone may now write the key.
+    assertThat(commit(endorsedBy(put("guarded", "2"), org2.peer()).bytes()).validationCodes())
+        .containsExactly(VALID);
+  }
+
+  @Test
+  void aMetadataChangeByATransactionThatFailedItsEndorsementCheckDoesNotBlockLaterOnes() {
+    commit(endorsedByBoth(put("guarded", "0")).bytes());
+
+    CommittedBlock block =
+        commit(
+            endorsedBy(guardBy("guarded", "OR('Org2MSP.peer')"), org1.peer()).bytes(),
+            endorsedByBoth(put("guarded", "1")).bytes());
+
+    assertThat(block.validationCodes()).containsExactly(ENDORSEMENT_POLICY_FAILURE, VALID);
+    assertThat(value("guarded")).isEqualTo("1");
+  }
+
   private CommittedBlock commit(ByteString... transactions) {
     Block block =
         Block.newBuilder()
@@ -279,6 +349,30 @@ class BlockCommitterTest {
 
   private TransactionEnvelopes.Built endorsedByBoth(TxReadWriteSet readWriteSet) {
     return TransactionEnvelopes.build(spec(readWriteSet));
+  }
+
+  private TransactionEnvelopes.Built endorsedBy(TxReadWriteSet readWriteSet, SigningIdentity peer) {
+    return TransactionEnvelopes.build(spec(readWriteSet).withEndorsers(List.of(peer)));
+  }
+
+  /** Sets a key's key-level endorsement policy, as the shim's SetStateValidationParameter does. */
+  private TxReadWriteSet guardBy(String key, String expression) {
+    return simulate(
+        sim ->
+            sim.setStateMetadata(
+                "cc",
+                key,
+                Map.of(
+                    MetaDataKeys.VALIDATION_PARAMETER.name(),
+                    PolicyExpression.parse(expression).toByteString())));
+  }
+
+  private TxReadWriteSet putBoth(String guarded, String free) {
+    return simulate(
+        sim -> {
+          sim.setState("cc", guarded, bytes("both"));
+          sim.setState("cc", free, bytes("both"));
+        });
   }
 
   private TxReadWriteSet put(String key, String value) {
