@@ -25,17 +25,22 @@ public final class BlockHashes {
     return sha256.digest();
   }
 
-  /**
-   * SHA-256 of the header's ASN.1 DER form {@code SEQUENCE {INTEGER number, OCTET STRING
-   * previousHash, OCTET STRING dataHash}}: what the next block's previous hash is.
-   */
+  /** SHA-256 of the header's {@link #headerBytes}: what the next block's previous hash is. */
   public static byte[] headerHash(BlockHeader header) {
+    return sha256().digest(headerBytes(header));
+  }
+
+  /**
+   * The header's ASN.1 DER form {@code SEQUENCE {INTEGER number, OCTET STRING previousHash, OCTET
+   * STRING dataHash}}, which Fabric hashes for the chain and signs in the block signature.
+   */
+  public static byte[] headerBytes(BlockHeader header) {
     ASN1EncodableVector fields = new ASN1EncodableVector(3);
     fields.add(new ASN1Integer(new BigInteger(Long.toUnsignedString(header.getNumber()))));
     fields.add(new DEROctetString(header.getPreviousHash().toByteArray()));
     fields.add(new DEROctetString(header.getDataHash().toByteArray()));
     try {
-      return sha256().digest(new DERSequence(fields).getEncoded(ASN1Encoding.DER));
+      return new DERSequence(fields).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode a block header", e);
     }

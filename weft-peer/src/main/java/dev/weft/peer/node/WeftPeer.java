@@ -14,10 +14,12 @@ import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.ordering.BlockSigner;
 import dev.weft.peer.ordering.BroadcastService;
 import dev.weft.peer.ordering.ChannelOrderer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +99,7 @@ public final class WeftPeer implements AutoCloseable {
     try {
       Channels channels = new Channels();
       OrderingConfig ordering = config.ordering();
+      BlockSigner signer = new BlockSigner(data.signingIdentity(), new SecureRandom());
       for (Channel channel : data.channels()) {
         channels.add(channel);
         Path ledgerDirectory =
@@ -118,7 +121,8 @@ public final class WeftPeer implements AutoCloseable {
                     ordering.maxMessageCount(),
                     ordering.preferredMaxBytes(),
                     ordering.batchTimeout()),
-                committer::commit));
+                // The genesis block stays the last config block: Broadcast refuses config updates.
+                block -> committer.commit(signer.sign(block, 0))));
       }
       Endorser endorser =
           new Endorser(

@@ -6,6 +6,7 @@ import static org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.GET_STATE
 import static org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.PUT_STATE;
 
 import com.google.protobuf.ByteString;
+import dev.weft.peer.ledger.BlockHashes;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.testing.ProposalClient;
 import dev.weft.peer.testing.ScriptedChaincode;
@@ -13,12 +14,20 @@ import dev.weft.peer.testing.TestNode;
 import dev.weft.peer.testing.TestOrg;
 import dev.weft.peer.testing.TransactionEnvelopes;
 import java.nio.file.Path;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.LastConfig;
+import org.hyperledger.fabric.protos.common.Metadata;
+import org.hyperledger.fabric.protos.common.MetadataSignature;
+import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.GetState;
@@ -87,6 +96,41 @@ class EndorseOrderCommitTest {
     complete(readTx, "");
     reading.get(10, TimeUnit.SECONDS);
     assertThat(node.ledger().height().orElseThrow().blockNum()).isEqualTo(1);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // LAST_CONFIG, which Fabric's orderer still writes
+  void theOrdererSignsEachBlockWithThePeersIdentityAsFabricsOrdererDoes() throws Exception {
+    node.commitWrite("signed", "v");
+    Block committed = node.ledger().blocks().lastBlock().orElseThrow();
+
+    Metadata signatures =
+        Metadata.parseFrom(
+            committed.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+    MetadataSignature signature = signatures.getSignatures(0);
+    SigningIdentity peer = node.peer().identity();
+    assertThat(SignatureHeader.parseFrom(signature.getSignatureHeader()).getCreator())
+        .isEqualTo(peer.serialized());
+    Signature jdk = Signature.getInstance("SHA256withECDSA");
+    jdk.initVerify(peer.identity().certificate().getPublicKey());
+    jdk.update(
+        signatures
+            .getValue()
+            .concat(signature.getSignatureHeader())
+            .concat(ByteString.copyFrom(BlockHashes.headerBytes(committed.getHeader())))
+            .toByteArray());
+    assertThat(jdk.verify(signature.getSignature().toByteArray())).isTrue();
+    assertThat(OrdererBlockMetadata.parseFrom(signatures.getValue()).getLastConfig().getIndex())
+        .isZero();
+    assertThat(
+            LastConfig.parseFrom(
+                    Metadata.parseFrom(
+                            committed
+                                .getMetadata()
+                                .getMetadata(BlockMetadataIndex.LAST_CONFIG_VALUE))
+                        .getValue())
+                .getIndex())
+        .isZero();
   }
 
   @Test
