@@ -270,8 +270,15 @@ class CrashSafetyTest {
               }
             },
             "crash-test-sender");
+    int before = seenCommitted.size();
     sender.start();
-    Thread.sleep(50 + random.nextInt(600));
+    // Kill only once the round has committed something, so that every round tests a ledger
+    // in mid-stream however slow the machine is; then at a random moment within 600 ms.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (seenCommitted.size() == before && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(random.nextInt(600));
     peer.kill();
     sending.set(false);
     sender.join(10_000);
