@@ -151,10 +151,14 @@ class IndependentClientEndorsementTest {
   }
 
   @Test
-  void thePeerSaysWhereItKeepsItsDataAndWhichChannelItServes() {
+  void thePeerSaysWhereItKeepsItsDataWhichChannelItServesAndWhoTheClientIs() {
+    Path user = data.resolve("crypto/" + ORG).resolve("users/User1@org1.example.com/msp");
     assertThat(peer.output())
-        .contains("(Org1MSP) started with data in " + data)
-        .contains("Channels: mychannel.");
+        .contains("(Org1MSP) started, data in " + data)
+        .containsPattern("channels +mychannel\n")
+        .containsPattern(
+            "certificate +" + user.resolve("signcerts/User1@org1.example.com-cert.pem"))
+        .containsPattern("private key +" + user.resolve("keystore/priv_sk"));
   }
 
   private static Contract contract() {

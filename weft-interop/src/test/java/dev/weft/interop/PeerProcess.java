@@ -21,8 +21,7 @@ final class PeerProcess implements AutoCloseable {
 
   private static final Duration START_WAIT = Duration.ofSeconds(60);
   private static final Pattern STARTED =
-      Pattern.compile(
-          "Endorser listening on (\\S+:\\d+)\\. Chaincode support listening on (\\S+:\\d+)");
+      Pattern.compile("peer endpoint +(\\S+:\\d+).*\\n +chaincode support +(\\S+:\\d+)");
 
   private final Process process;
   private final Path log;

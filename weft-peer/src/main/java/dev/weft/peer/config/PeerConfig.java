@@ -33,6 +33,11 @@ public record PeerConfig(
    * variable that names no setting is an error, so that a typo is not silently ignored.
    */
   public static PeerConfig fromEnvironment(Map<String, String> environment) {
+    return from(environmentValues(environment));
+  }
+
+  /** The settings the {@code WEFT_*} variables of {@code environment} set (see above). */
+  public static Map<Setting, String> environmentValues(Map<String, String> environment) {
     Map<Setting, String> values = new EnumMap<>(Setting.class);
     environment.forEach(
         (name, value) -> {
@@ -46,7 +51,7 @@ public record PeerConfig(
             values.put(setting, value);
           }
         });
-    return from(values);
+    return values;
   }
 
   /** The defaults overridden by {@code values}. */

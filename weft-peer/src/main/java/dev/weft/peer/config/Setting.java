@@ -145,6 +145,13 @@ public enum Setting {
     return key + " (" + environmentVariable() + ")";
   }
 
+  /**
+   * The setting of a dotted name, as in a configuration file ({@code chaincode.executeTimeout}).
+   */
+  public static Optional<Setting> forKey(String key) {
+    return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+  }
+
   /** The setting an environment variable overrides, if it names one. */
   public static Optional<Setting> forEnvironmentVariable(String name) {
     return Arrays.stream(values()).filter(s -> s.environmentVariable().equals(name)).findFirst();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.common.Block;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ record PeerData(
     Map<String, Block> configBlocks) {
 
   private static final Logger log = LoggerFactory.getLogger(PeerData.class);
+  private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9.-]{0,248}");
 
   static PeerData prepare(NodeConfig config, Clock clock) {
     Path root = config.dataDirectory();
@@ -55,17 +57,8 @@ record PeerData(
         SigningIdentity.load(layout.peerMspDirectory(0), config.mspId(), clock);
     Msp localMsp = Msp.fromConfig(MspFolder.read(layout.peerMspDirectory(0), config.mspId()));
     Path channelsDirectory = root.resolve("channels");
-    Path channelBlock = channelsDirectory.resolve(config.channelId() + ".block");
-    if (!Files.exists(channelBlock)) {
-      Block genesis =
-          GenesisBlock.create(
-              config.channelId(),
-              List.of(
-                  new Organization(
-                      config.mspId(), MspFolder.read(layout.mspDirectory(), config.mspId()))),
-              clock.instant());
-      write(channelBlock, genesis.toByteArray());
-      log.info("created channel {} in {}", config.channelId(), channelBlock);
+    if (!Files.exists(channelBlock(root, config.channelId()))) {
+      createChannel(config, config.channelId(), clock);
     }
     List<Channel> channels = new ArrayList<>();
     Map<String, Block> configBlocks = new HashMap<>();
@@ -81,6 +74,53 @@ record PeerData(
     }
     return new PeerData(
         layout, identity, localMsp, List.copyOf(channels), Map.copyOf(configBlocks));
+  }
+
+  /**
+   * Creates a channel with the peer's organisation as its only member: writes its genesis config
+   * block to {@code channels/<id>.block}, which the peer joins when it starts.
+   *
+   * @throws IllegalArgumentException if the channel exists or its name is not a valid channel name
+   */
+  static Path createChannel(NodeConfig config, String channelId, Clock clock) {
+    if (!CHANNEL_NAME.matcher(channelId).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + channelId
+              + "' is not a valid channel name: lower-case letters, digits, '.' and '-', starting"
+              + " with a letter, at most 249 characters (Fabric's rule)");
+    }
+    Path block = channelBlock(config.dataDirectory(), channelId);
+    if (Files.exists(block)) {
+      throw new IllegalArgumentException("channel " + channelId + " already exists: " + block);
+    }
+    PeerOrgLayout layout =
+        new PeerOrgLayout(config.dataDirectory().resolve("crypto"), config.orgDomain());
+    Block genesis =
+        GenesisBlock.create(
+            channelId,
+            List.of(
+                new Organization(
+                    config.mspId(), MspFolder.read(layout.mspDirectory(), config.mspId()))),
+            clock.instant());
+    write(block, genesis.toByteArray());
+    log.info("created channel {} in {}", channelId, block);
+    return block;
+  }
+
+  /** The ids of the channels in a data directory (those the peer joins when it starts), sorted. */
+  static List<String> channelIds(Path dataDirectory) {
+    Path directory = dataDirectory.resolve("channels");
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    return blocks(directory).stream()
+        .map(f -> f.getFileName().toString().replaceFirst("\\.block$", ""))
+        .toList();
+  }
+
+  private static Path channelBlock(Path dataDirectory, String channelId) {
+    return dataDirectory.resolve("channels").resolve(channelId + ".block");
   }
 
   private static List<Path> blocks(Path directory) {

@@ -13,6 +13,7 @@ import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.msp.Msps;
+import dev.weft.peer.msp.PeerOrgLayout;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.ordering.BlockSigner;
 import dev.weft.peer.ordering.BroadcastService;
@@ -190,6 +191,15 @@ public final class WeftPeer implements AutoCloseable {
     return node().channels();
   }
 
+  /**
+   * The client user's MSP directory ({@code User1}); only for a peer started with {@link
+   * #startNode}.
+   */
+  Path clientMspDirectory() {
+    PeerOrgLayout layout = node().data().layout();
+    return layout.userMspDirectory(layout.userName(1));
+  }
+
   public Endorser endorser() {
     return node().endorser();
   }
@@ -221,66 +231,5 @@ public final class WeftPeer implements AutoCloseable {
     ledgers.close();
     stopped.countDown();
     log.info("peer stopped");
-  }
-
-  /**
-   * Without arguments (or {@code node start}), starts a peer from the defaults and the {@code
-   * WEFT_*} environment, until stopped; {@code crypto generate ...} writes crypto material.
-   */
-  public static void main(String[] args) throws InterruptedException {
-    if (args.length > 0 && args[0].equals("crypto")) {
-      System.exit(
-          CryptoCommand.run(
-              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-      return;
-    }
-    if (args.length > 0
-        && !(args.length == 2 && args[0].equals("node") && args[1].equals("start"))) {
-      System.err.println("usage: weft [node start]\n       " + CryptoCommand.USAGE);
-      System.exit(2);
-      return;
-    }
-    PeerConfig config;
-    try {
-      config = PeerConfig.fromEnvironment(System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("weft: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    WeftPeer peer;
-    try {
-      peer = startNode(config);
-    } catch (RuntimeException e) {
-      System.err.println("weft: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(peer::close, "weft-shutdown"));
-    InetSocketAddress address = peer.chaincodeAddress();
-    InetSocketAddress peerAddress = peer.peerAddress();
-    System.out.println(
-        "Weft peer "
-            + peer.identity().identity().certificate().getSubjectX500Principal().getName()
-            + " ("
-            + peer.identity().mspId()
-            + ") started with data in "
-            + config.node().dataDirectory().toAbsolutePath()
-            + ". Channels: "
-            + String.join(", ", peer.channels().ids())
-            + ". Endorser listening on "
-            + peerAddress.getHostString()
-            + ":"
-            + peerAddress.getPort()
-            + ". Chaincode support listening on "
-            + address.getHostString()
-            + ":"
-            + address.getPort()
-            + " (connect chaincode with CORE_PEER_ADDRESS="
-            + address.getHostString()
-            + ":"
-            + address.getPort()
-            + " CORE_CHAINCODE_ID_NAME=<name>:<version>). Stop with Ctrl-C.");
-    peer.awaitStop();
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.peer.ledger.TxSimulator;
 import dev.weft.peer.testing.TestNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -53,48 +50,5 @@ class WeftPeerNodeTest {
       again.commitWrite("k", "v2");
       assertThat(again.ledger().height().orElseThrow().blockNum()).isEqualTo(2);
     }
-  }
-
-  @Test
-  void cryptoGenerateWritesAnOrganizationInCryptogensLayout() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        CryptoCommand.run(
-            new String[] {
-              "generate",
-              "--output",
-              directory.toString(),
-              "--org",
-              "org2.example.com",
-              "--users",
-              "2"
-            },
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(status).isZero();
-    Path org = directory.resolve("peerOrganizations/org2.example.com");
-    assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(org.toString());
-    assertThat(
-            org.resolve(
-                "peers/peer0.org2.example.com/msp/signcerts/peer0.org2.example.com-cert.pem"))
-        .isRegularFile();
-    assertThat(org.resolve("users/User2@org2.example.com/msp/keystore/priv_sk")).isRegularFile();
-    assertThat(org.resolve("users/Admin@org2.example.com/tls/client.key")).isRegularFile();
-  }
-
-  @Test
-  void cryptoGenerateWithMissingOrUnknownOptionsPrintsUsage() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    assertThat(CryptoCommand.run(new String[] {"generate", "--org", "x.com"}, out, errStream))
-        .isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--output and --org are required");
-    assertThat(CryptoCommand.run(new String[] {"generate", "--colour", "red"}, out, errStream))
-        .isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --colour");
-    assertThat(CryptoCommand.run(new String[] {"destroy"}, out, errStream)).isEqualTo(2);
-    assertThat(directory).isEmptyDirectory();
   }
 }

@@ -1,0 +1,245 @@
+package dev.weft.peer.node;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weft chaincode invoke|query}: a transaction through the peer's Gateway service, with
+ * Fabric's own client library, as the data directory's client user ({@code User1}) unless told
+ * otherwise.
+ */
+@Command(
+    name = "chaincode",
+    mixinStandardHelpOptions = true,
+    versionProvider = WeftVersion.class,
+    description = "Invoke and query chaincode through the running peer's Gateway.",
+    subcommands = {ChaincodeCommand.Invoke.class, ChaincodeCommand.Query.class})
+final class ChaincodeCommand {
+
+  /** What invoke and query share: where the peer is, who calls, and the call. */
+  static final class CallOptions {
+
+    @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
+
+    @Option(
+        names = "--peer",
+        paramLabel = "HOST:PORT",
+        description = "The peer's address (default: the one the peer of --data-dir wrote).")
+    String peer;
+
+    @Option(
+        names = "--msp-dir",
+        paramLabel = "DIR",
+        description =
+            "The calling identity's MSP directory (signcerts/, keystore/); default: User1 of the"
+                + " data directory.")
+    Path mspDirectory;
+
+    @Option(
+        names = "--msp-id",
+        paramLabel = "ID",
+        defaultValue = "Org1MSP",
+        description = "The calling identity's MSP id (default: Org1MSP).")
+    String mspId;
+
+    @Option(
+        names = {"--channel", "-C"},
+        paramLabel = "NAME",
+        defaultValue = "mychannel",
+        description = "The channel (default: mychannel).")
+    String channel;
+
+    @Option(
+        names = "--transient",
+        paramLabel = "KEY=VALUE",
+        description = "A transient data entry (repeatable).")
+    Map<String, String> transientData = new LinkedHashMap<>();
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The chaincode's name.")
+    String chaincode;
+
+    @Parameters(index = "1", paramLabel = "FUNCTION", description = "The function to call.")
+    String function;
+
+    @Parameters(index = "2..*", paramLabel = "ARG", description = "Its arguments.")
+    List<String> arguments = new ArrayList<>();
+
+    String peerAddress() {
+      if (peer != null) {
+        return peer;
+      }
+      Path data = dataDirectory.orDefault();
+      return PeerEndpointFile.read(data)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no running peer found for data directory "
+                          + data.toAbsolutePath()
+                          + " ("
+                          + PeerEndpointFile.path(data)
+                          + " is missing): start it with 'weft start', or name a peer with"
+                          + " --peer HOST:PORT"));
+    }
+
+    Path mspDirectory() {
+      if (mspDirectory != null) {
+        return mspDirectory;
+      }
+      return dataDirectory
+          .orDefault()
+          .resolve("crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp");
+    }
+
+    Proposal proposal(Contract contract) {
+      Proposal.Builder builder =
+          contract.newProposal(function).addArguments(arguments.toArray(String[]::new));
+      Map<String, byte[]> entries = new LinkedHashMap<>();
+      transientData.forEach((k, v) -> entries.put(k, v.getBytes(StandardCharsets.UTF_8)));
+      return builder.putAllTransient(entries).build();
+    }
+  }
+
+  /** A gateway connection for one command. */
+  private record Connection(ManagedChannel channel, Gateway gateway) implements AutoCloseable {
+
+    static Connection open(CallOptions options) {
+      String address = options.peerAddress();
+      Path msp = options.mspDirectory();
+      X509Identity identity;
+      org.hyperledger.fabric.client.identity.Signer signer;
+      try (Reader certificate =
+              Files.newBufferedReader(StartCommand.firstFile(msp.resolve("signcerts")));
+          Reader key = Files.newBufferedReader(StartCommand.firstFile(msp.resolve("keystore")))) {
+        identity = new X509Identity(options.mspId, Identities.readX509Certificate(certificate));
+        signer = Signers.newPrivateKeySigner(Identities.readPrivateKey(key));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the identity in " + msp, e);
+      } catch (CertificateException | InvalidKeyException e) {
+        throw new IllegalArgumentException("bad identity in " + msp + ": " + e.getMessage(), e);
+      }
+      ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+      Gateway gateway =
+          Gateway.newInstance().identity(identity).signer(signer).connection(channel).connect();
+      return new Connection(channel, gateway);
+    }
+
+    Contract contract(CallOptions options) {
+      return gateway.getNetwork(options.channel).getContract(options.chaincode);
+    }
+
+    @Override
+    public void close() {
+      gateway.close();
+      channel.shutdownNow();
+      try {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Command(
+      name = "query",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Evaluates a transaction on the peer (nothing is committed); prints its result.")
+  static final class Query implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin CallOptions options = new CallOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      try (Connection connection = Connection.open(options)) {
+        byte[] result = options.proposal(connection.contract(options)).evaluate();
+        spec.commandLine().getOut().println(new String(result, StandardCharsets.UTF_8));
+        return 0;
+      } catch (GatewayException e) {
+        throw new IllegalStateException(describe(e), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "invoke",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Endorses, submits and waits for the commit of a transaction; prints its result, its"
+              + " transaction id, block and validation code.")
+  static final class Invoke implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin CallOptions options = new CallOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      try (Connection connection = Connection.open(options)) {
+        SubmittedTransaction submitted =
+            options.proposal(connection.contract(options)).endorse().submitAsync();
+        Status status = submitted.getStatus();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(new String(submitted.getResult(), StandardCharsets.UTF_8));
+        out.println(
+            "transaction "
+                + status.getTransactionId()
+                + " committed in block "
+                + status.getBlockNumber()
+                + ": "
+                + status.getCode());
+        return status.isSuccessful() ? 0 : 1;
+      } catch (GatewayException e) {
+        throw new IllegalStateException(describe(e), e);
+      }
+    }
+  }
+
+  /** The client library's message with the peers' own, on one line. */
+  static String describe(Exception e) {
+    StringBuilder message = new StringBuilder(e.getMessage());
+    if (e instanceof GatewayException gatewayException) {
+      for (ErrorDetail detail : gatewayException.getDetails()) {
+        message
+            .append("; ")
+            .append(detail.getMspId())
+            .append(" peer ")
+            .append(detail.getAddress())
+            .append(": ")
+            .append(detail.getMessage());
+      }
+    }
+    return message.toString();
+  }
+}
