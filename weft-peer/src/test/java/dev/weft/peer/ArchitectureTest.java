@@ -37,7 +37,9 @@ class ArchitectureTest {
                   "lifecycle",
                   "channel",
                   "deliver")),
-          Map.entry("gateway", Set.of("endorser", "chaincode", "ledger", "ordering", "commit")),
+          Map.entry(
+              "gateway",
+              Set.of("endorser", "chaincode", "ledger", "ordering", "commit", "channel")),
           Map.entry("endorser", Set.of("chaincode", "ledger", "channel")),
           Map.entry("chaincode", Set.of("ledger")),
           Map.entry("ordering", Set.of("commit", "ledger", "channel", "deliver")),

@@ -54,12 +54,12 @@ final class ProposalValidator {
     Instant now = clock.instant();
     Optional<Instant> expiry = expiry(proposal.signatureHeader().getCreator());
     if (expiry.isPresent() && now.isAfter(expiry.get())) {
-      throw new ProposalRejected("proposal client identity expired");
+      throw new AuthenticationRejected("proposal client identity expired");
     }
     var timestamp = proposal.channelHeader().getTimestamp();
     Instant sent = Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     if (Duration.between(sent, now).abs().compareTo(timeWindow) > 0) {
-      throw new ProposalRejected(
+      throw new AuthenticationRejected(
           "request unauthorized due to incorrect timestamp "
               + sent
               + ", peer time "

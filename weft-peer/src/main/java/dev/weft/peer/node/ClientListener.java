@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The peer's client-facing gRPC server (protos.Endorser), separate from the chaincode listener as
- * in Fabric. Accepts messages up to 100 MiB, Fabric's default.
+ * The peer's client-facing gRPC server (protos.Endorser, gateway.Gateway, protos.Deliver and the
+ * embedded orderer's AtomicBroadcast), separate from the chaincode listener as in Fabric. Accepts
+ * messages up to 100 MiB, Fabric's default.
  */
 final class ClientListener implements AutoCloseable {
 

@@ -9,6 +9,7 @@ import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.deliver.BlockDelivery;
 import dev.weft.peer.deliver.DeliverService;
 import dev.weft.peer.endorser.Endorser;
+import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A running peer, built from one configuration. {@link #startNode} starts the whole peer: its
  * identity and channels from its data directory (created on first start), ledgers, chaincode
- * support, the endorser and both listeners. {@link #start} starts only ledgers and chaincode
- * support, for tests and benchmarks of the chaincode protocol. {@link #main} runs {@code startNode}
- * with the defaults and {@code WEFT_*} overrides until the process is stopped, or the {@code crypto
- * generate} command.
+ * support, the endorser, the gateway and both listeners. {@link #start} starts only ledgers and
+ * chaincode support, for tests and benchmarks of the chaincode protocol. {@link #main} runs {@code
+ * startNode} with the defaults and {@code WEFT_*} overrides until the process is stopped, or the
+ * {@code crypto generate} command.
  */
 public final class WeftPeer implements AutoCloseable {
 
@@ -88,7 +89,7 @@ public final class WeftPeer implements AutoCloseable {
   /**
    * Starts the whole peer: reads (on first start: generates) its crypto material and channels in
    * the data directory, opens each channel's ledger there (one RocksDB database per channel), and
-   * starts chaincode support, the endorser and the client-facing listener.
+   * starts chaincode support, the endorser, the gateway and the client-facing listener.
    */
   public static WeftPeer startNode(PeerConfig config) {
     Ledger.preloadRocksDb();
@@ -145,10 +146,23 @@ public final class WeftPeer implements AutoCloseable {
               clock,
               delivery);
       DeliverService deliver = new DeliverService(delivery);
+      InetSocketAddress chaincodeAddress = core.chaincodeAddress();
+      Gateway gateway =
+          new Gateway(
+              endorser,
+              core.chaincodeSupport,
+              channels,
+              core.ledgers,
+              broadcast,
+              new Gateway.Settings(
+                  data.signingIdentity().mspId(),
+                  ordering.endorsementPolicy(),
+                  chaincodeAddress.getHostString() + ":" + chaincodeAddress.getPort()));
       ClientListener clientListener =
           ClientListener.start(
               config.node().listenAddress(),
               endorser.service(),
+              gateway.service(),
               broadcast.bindService(),
               deliver.bindService());
       return new WeftPeer(

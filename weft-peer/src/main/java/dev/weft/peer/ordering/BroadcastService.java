@@ -88,8 +88,11 @@ public final class BroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastI
     return delivery.serve(responses, OrdererDeliver.ENDPOINT);
   }
 
-  /** The answer to one envelope. */
-  BroadcastResponse process(Envelope envelope) {
+  /**
+   * The answer to one envelope, as Broadcast gives it: what the gateway's Submit sends to the
+   * embedded orderer goes through the same checks as a client's Broadcast.
+   */
+  public BroadcastResponse process(Envelope envelope) {
     if (envelope.getSerializedSize() > absoluteMaxBytes) {
       return answer(
           Status.BAD_REQUEST,

@@ -2,6 +2,7 @@ package dev.weft.peer.testing;
 
 import dev.weft.peer.config.HostPort;
 import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.config.Setting;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.msp.PeerOrgLayout;
 import dev.weft.peer.node.WeftPeer;
@@ -9,6 +10,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.protos.peer.EndorserGrpc;
@@ -39,7 +41,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Path dataDirectory) {
-    PeerConfig defaults = PeerConfig.defaults();
+    return start(dataDirectory, Map.of());
+  }
+
+  /** A peer whose settings are the defaults overridden by {@code settings}. */
+  public static TestNode start(Path dataDirectory, Map<Setting, String> settings) {
+    PeerConfig defaults = PeerConfig.from(settings);
     PeerConfig config =
         defaults
             .withChaincode(defaults.chaincode().withListenAddress(new HostPort("127.0.0.1", 0)))
@@ -53,6 +60,11 @@ public final class TestNode implements AutoCloseable {
 
   public WeftPeer peer() {
     return peer;
+  }
+
+  /** The test's connection to the peer's client-facing listener. */
+  public ManagedChannel connection() {
+    return client;
   }
 
   /** The peer's organisation (Org1MSP, org1.example.com) in the data directory. */
