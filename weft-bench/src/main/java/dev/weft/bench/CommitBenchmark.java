@@ -8,6 +8,7 @@ import dev.weft.peer.commit.CommittedBlock;
 import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.config.Setting;
 import dev.weft.peer.ledger.Ledger;
+import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.node.WeftPeer;
 import dev.weft.peer.ordering.BlockAssembler;
@@ -88,7 +89,9 @@ public class CommitBenchmark {
         GenesisBlock.create(BenchMessages.CHANNEL, List.of(org.organization()), Instant.now());
     Channel channel = Channel.fromConfigBlock(genesis);
     ledger = Ledger.rocksDb(BenchMessages.CHANNEL, directory.resolve("ledger"), true);
-    committer = new BlockCommitter(channel, ledger, "/Channel/Application/Endorsement");
+    committer =
+        new BlockCommitter(
+            channel, ledger, "/Channel/Application/Endorsement", new MetricsRegistry());
     committer.commitGenesis(genesis);
     last = genesis.getHeader();
 
@@ -101,6 +104,8 @@ public class CommitBenchmark {
                     Setting.PEER_LISTEN_ADDRESS,
                     "127.0.0.1:0",
                     Setting.CHAINCODE_LISTEN_ADDRESS,
+                    "127.0.0.1:0",
+                    Setting.OPERATIONS_LISTEN_ADDRESS,
                     "127.0.0.1:0",
                     Setting.PEER_CHANNEL,
                     BenchMessages.CHANNEL)));

@@ -88,6 +88,8 @@ public class EndorsementBenchmark {
                 "127.0.0.1:0",
                 Setting.CHAINCODE_LISTEN_ADDRESS,
                 "127.0.0.1:0",
+                Setting.OPERATIONS_LISTEN_ADDRESS,
+                "127.0.0.1:0",
                 Setting.PEER_CHANNEL,
                 BenchMessages.CHANNEL));
     peer = WeftPeer.startNode(config);

@@ -47,6 +47,7 @@ final class PeerProcess implements AutoCloseable {
     env.put("WEFT_PEER_FILESYSTEMPATH", dataDirectory.toString());
     env.put("WEFT_PEER_LISTENADDRESS", "127.0.0.1:0");
     env.put("WEFT_CHAINCODE_LISTENADDRESS", "127.0.0.1:0");
+    env.put("WEFT_OPERATIONS_LISTENADDRESS", "127.0.0.1:0");
     Process process;
     try {
       Files.createDirectories(log.getParent());

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of docs/architecture.md: which component package may use which. A package may use what
- * its arrows reach, directly or through other packages; msp, policy and config are used by all and
- * use nothing above them; channel (a channel's organisations, MSPs and policies) uses only those;
- * nothing uses node.
+ * its arrows reach, directly or through other packages; msp, policy, config and metrics are used by
+ * all and use nothing above them; operations uses only those; channel (a channel's organisations,
+ * MSPs and policies) uses only those; nothing uses node.
  */
 class ArchitectureTest {
 
   private static final String ROOT = "dev.weft.peer.";
-  private static final Set<String> BASE = Set.of("msp", "policy", "config");
+  private static final Set<String> BASE = Set.of("msp", "policy", "config", "metrics");
 
   /** For each component, everything it may use besides itself and the base packages. */
   private static final Map<String, Set<String>> MAY_USE =
@@ -36,7 +36,8 @@ class ArchitectureTest {
                   "commit",
                   "lifecycle",
                   "channel",
-                  "deliver")),
+                  "deliver",
+                  "operations")),
           Map.entry(
               "gateway",
               Set.of("endorser", "chaincode", "ledger", "ordering", "commit", "channel")),
@@ -50,7 +51,9 @@ class ArchitectureTest {
           Map.entry("deliver", Set.of("ledger", "channel")),
           Map.entry("policy", Set.of("msp", "config")),
           Map.entry("msp", Set.of("config")),
-          Map.entry("config", Set.of()));
+          Map.entry("config", Set.of()),
+          Map.entry("metrics", Set.of()),
+          Map.entry("operations", Set.of()));
 
   @Test
   void componentsUseOnlyWhatTheirArrowsAllow() {

@@ -5,6 +5,7 @@ import dev.weft.peer.config.ChaincodeConfig;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.ledger.TxSimulator;
+import dev.weft.peer.metrics.MetricsRegistry;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class ChaincodeSupport implements AutoCloseable {
 
   private final ChaincodeConfig config;
   private final Ledgers ledgers;
+  private final ChaincodeMetrics metrics;
   private final HandlerRegistry registry = new HandlerRegistry();
   private final ChaincodeInvoker invoker;
   private final ChaincodeRequests requests;
@@ -41,9 +43,14 @@ public final class ChaincodeSupport implements AutoCloseable {
   private final ExecutorService executor =
       Executors.newCachedThreadPool(daemonThreads("weft-chaincode-timeout"));
 
-  public ChaincodeSupport(ChaincodeConfig config, Ledgers ledgers) {
+  /**
+   * @param metrics where chaincode support declares and records its metrics (shim requests, execute
+   *     timeouts)
+   */
+  public ChaincodeSupport(ChaincodeConfig config, Ledgers ledgers, MetricsRegistry metrics) {
     this.config = config;
     this.ledgers = ledgers;
+    this.metrics = ChaincodeMetrics.in(metrics);
     this.invoker = new ChaincodeInvoker(registry, config.executeTimeout());
     this.requests =
         new ChaincodeRequests(
@@ -57,7 +64,8 @@ public final class ChaincodeSupport implements AutoCloseable {
     return ChaincodeSupportService.definition(
         responses -> {
           ChaincodeStream stream = new ChaincodeStream(responses, config.maxSendMessageSize());
-          Handler handler = new Handler(stream, registry, requests, config, scheduler, executor);
+          Handler handler =
+              new Handler(stream, registry, requests, config, metrics, scheduler, executor);
           responses.setOnCancelHandler(
               () ->
                   handler.onError(

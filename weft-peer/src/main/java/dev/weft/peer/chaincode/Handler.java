@@ -49,6 +49,7 @@ final class Handler implements StreamObserver<InboundMessage> {
   private final HandlerRegistry registry;
   private final ChaincodeRequests requests;
   private final ChaincodeConfig config;
+  private final ChaincodeMetrics metrics;
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
   private final TransactionContexts contexts = new TransactionContexts();
@@ -68,12 +69,14 @@ final class Handler implements StreamObserver<InboundMessage> {
       HandlerRegistry registry,
       ChaincodeRequests requests,
       ChaincodeConfig config,
+      ChaincodeMetrics metrics,
       ScheduledExecutorService scheduler,
       Executor executor) {
     this.stream = stream;
     this.registry = registry;
     this.requests = requests;
     this.config = config;
+    this.metrics = metrics;
     this.scheduler = scheduler;
     this.executor = executor;
   }
@@ -149,7 +152,7 @@ final class Handler implements StreamObserver<InboundMessage> {
     contexts.add(context);
     ScheduledFuture<?> timer =
         scheduler.schedule(
-            () -> executor.execute(() -> context.fail(timedOut(context, timeout))),
+            () -> executor.execute(() -> timeOut(context, timeout)),
             timeout.toNanos(),
             TimeUnit.NANOSECONDS);
     context
@@ -165,6 +168,12 @@ final class Handler implements StreamObserver<InboundMessage> {
       context.fail(streamTerminated(context, "it is no longer connected"));
     }
     return context.outcome();
+  }
+
+  private void timeOut(TransactionContext context, Duration timeout) {
+    if (context.fail(timedOut(context, timeout))) {
+      metrics.executeTimeouts().increment(context.chaincodeId());
+    }
   }
 
   private void register(ChaincodeMessage message) {
@@ -269,10 +278,19 @@ final class Handler implements StreamObserver<InboundMessage> {
         });
   }
 
+  /**
+   * Serves a request of a transaction and answers it. Counted as Fabric counts shim requests:
+   * received on arrival, even without a transaction to serve it in; completed, and timed, when
+   * answered.
+   */
   private void serve(ChaincodeMessage request) {
+    long arrival = System.nanoTime();
+    metrics
+        .shimRequestsReceived()
+        .increment(request.getType().name(), request.getChannelId(), chaincodeId);
     TransactionContext context = contexts.get(request.getChannelId(), request.getTxid());
     if (context == null) {
-      reply(request, ChaincodeMessages.requestFailed(request, noLedgerContext(request)));
+      reply(request, ChaincodeMessages.requestFailed(request, noLedgerContext(request)), arrival);
       return;
     }
     context
@@ -288,13 +306,21 @@ final class Handler implements StreamObserver<InboundMessage> {
                     request,
                     failure == null
                         ? ChaincodeMessages.response(request, payload)
-                        : ChaincodeMessages.requestFailed(request, describe(request, failure))));
+                        : ChaincodeMessages.requestFailed(request, describe(request, failure)),
+                    arrival));
   }
 
-  private void reply(ChaincodeMessage request, ChaincodeMessage reply) {
+  private void reply(ChaincodeMessage request, ChaincodeMessage reply, long arrival) {
     if (stream.tooLarge(reply)) {
       reply = ChaincodeMessages.requestFailed(request, "the reply" + tooLarge(reply));
     }
+    // Recorded before the chaincode can see the answer, so that whoever it answers next sees them.
+    String type = request.getType().name();
+    String success = String.valueOf(reply.getType() != ChaincodeMessage.Type.ERROR);
+    metrics
+        .shimRequestDuration()
+        .observeSince(arrival, type, request.getChannelId(), chaincodeId, success);
+    metrics.shimRequestsCompleted().increment(type, request.getChannelId(), chaincodeId, success);
     stream.send(reply);
   }
 

@@ -100,9 +100,12 @@ final class TransactionContext {
     outcome.complete(message);
   }
 
-  /** Ends the execution with a failure; the chaincode's late messages are then dropped. */
-  void fail(ChaincodeException failure) {
-    outcome.completeExceptionally(failure);
+  /**
+   * Ends the execution with a failure; the chaincode's late messages are then dropped. Returns
+   * whether this ended it (false if it had already ended).
+   */
+  boolean fail(ChaincodeException failure) {
+    return outcome.completeExceptionally(failure);
   }
 
   void openQuery(String id, OpenQuery query) {

@@ -9,6 +9,7 @@ import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.PreparedCommit;
 import dev.weft.peer.ledger.StateSnapshot;
 import dev.weft.peer.ledger.ValidTransaction;
+import dev.weft.peer.metrics.MetricsRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,6 +19,8 @@ import java.util.stream.IntStream;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadata;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +41,23 @@ public final class BlockCommitter {
   private final Ledger ledger;
   private final EnvelopeValidator envelopes;
   private final EndorsementValidator endorsements;
+  private final CommitMetrics metrics;
 
   /**
    * @param endorsementPolicyPath the channel policy every chaincode's endorsements must satisfy
    *     until chaincode definitions carry their own, e.g. {@code /Channel/Application/Endorsement}
+   * @param metrics where the committer declares and records its metrics
    */
-  public BlockCommitter(Channel channel, Ledger ledger, String endorsementPolicyPath) {
+  public BlockCommitter(
+      Channel channel, Ledger ledger, String endorsementPolicyPath, MetricsRegistry metrics) {
     this.channel = channel;
     this.ledger = ledger;
+    this.metrics = CommitMetrics.in(metrics);
     this.envelopes = new EnvelopeValidator(channel.id(), channel.msps());
     this.endorsements =
         new EndorsementValidator(
             namespace -> channel.policy(endorsementPolicyPath), channel.msps());
+    this.metrics.blockchainHeight().set(ledger.blocks().nextNumber(), channel.id());
   }
 
   /**
@@ -59,9 +67,12 @@ public final class BlockCommitter {
   public synchronized CommittedBlock commit(Block block) {
     Validated validated = validate(block);
     TxValidationCode[] codes = validated.codes();
+    long writing = System.nanoTime();
     ledger.commit(
         block.toBuilder().setMetadata(withTransactionsFilter(block, codes)).build(),
         validated.prepared());
+    metrics.blockstorageAndPvtdataCommitTime().observeSince(writing, channel.id());
+    committed(block.getHeader().getNumber(), validated.kinds(), codes);
     return new CommittedBlock(block.getHeader().getNumber(), List.of(codes));
   }
 
@@ -76,10 +87,41 @@ public final class BlockCommitter {
       ledger.commit(
           genesis.toBuilder().setMetadata(withTransactionsFilter(genesis, valid)).build(),
           ledger.prepare(genesis.getHeader().getNumber(), List.of()));
+      TransactionKind[] kinds = new TransactionKind[valid.length];
+      Arrays.fill(kinds, TransactionKind.CONFIG);
+      committed(genesis.getHeader().getNumber(), kinds, valid);
     }
   }
 
-  private record Validated(TxValidationCode[] codes, PreparedCommit prepared) {}
+  /**
+   * What {@code ledger_transaction_count} says a transaction is.
+   *
+   * @param type its header type's name, or {@code unknown}
+   * @param chaincode {@code name:version} of the chaincode it invoked, or {@code unknown}
+   */
+  private record TransactionKind(String type, String chaincode) {
+    static final TransactionKind UNKNOWN = new TransactionKind("unknown", "unknown");
+    static final TransactionKind CONFIG = new TransactionKind(HeaderType.CONFIG.name(), "unknown");
+
+    static TransactionKind of(EndorsedTransaction tx) {
+      HeaderType type = HeaderType.forNumber(tx.channelHeader().getType());
+      ChaincodeID id = tx.action().getChaincodeId();
+      return new TransactionKind(
+          type == null ? "unknown" : type.name(), id.getName() + ":" + id.getVersion());
+    }
+  }
+
+  private void committed(long number, TransactionKind[] kinds, TxValidationCode[] codes) {
+    metrics.blockchainHeight().set(number + 1, channel.id());
+    for (int i = 0; i < codes.length; i++) {
+      metrics
+          .transactionCount()
+          .increment(channel.id(), kinds[i].type(), kinds[i].chaincode(), codes[i].name());
+    }
+  }
+
+  private record Validated(
+      TxValidationCode[] codes, TransactionKind[] kinds, PreparedCommit prepared) {}
 
   private Validated validate(Block block) {
     long number = block.getHeader().getNumber();
@@ -138,11 +180,19 @@ public final class BlockCommitter {
           new ValidTransaction(i, tx.txId(), tx.channelHeader().getTimestamp(), tx.readWriteSet()));
       candidateIndexes.add(i);
     }
+    // As Fabric: what the ledger processes is counted with its type and chaincode, what the
+    // committer invalidated before as unknown.
+    TransactionKind[] kinds = new TransactionKind[data.size()];
+    Arrays.fill(kinds, TransactionKind.UNKNOWN);
+    long processing = System.nanoTime();
     PreparedCommit prepared = ledger.prepare(number, candidates);
+    metrics.blockProcessingTime().observeSince(processing, channel.id());
     for (int c = 0; c < candidates.size(); c++) {
-      codes[candidateIndexes.get(c)] = prepared.validationCodes().get(c);
+      int index = candidateIndexes.get(c);
+      codes[index] = prepared.validationCodes().get(c);
+      kinds[index] = TransactionKind.of(checked[index].tx());
     }
-    return new Validated(codes, prepared);
+    return new Validated(codes, kinds, prepared);
   }
 
   private void reject(TxValidationCode[] codes, long number, int i, TransactionRejected rejected) {

@@ -17,9 +17,14 @@ import java.util.regex.Pattern;
  * @param ledger how the peer keeps its ledgers
  * @param node where clients reach the peer, where it keeps its data, and who it is
  * @param ordering how the embedded orderer cuts blocks and what the committer requires
+ * @param operations where the operations endpoint serves health, metrics and version
  */
 public record PeerConfig(
-    ChaincodeConfig chaincode, LedgerConfig ledger, NodeConfig node, OrderingConfig ordering) {
+    ChaincodeConfig chaincode,
+    LedgerConfig ledger,
+    NodeConfig node,
+    OrderingConfig ordering,
+    OperationsConfig operations) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -86,17 +91,23 @@ public record PeerConfig(
             v.parse(Setting.ORDERER_PREFERRED_MAX_BYTES, Long::parseLong),
             v.parse(Setting.ORDERER_ABSOLUTE_MAX_BYTES, Long::parseLong),
             v.duration(Setting.ORDERER_BATCH_TIMEOUT),
-            v.raw(Setting.PEER_ENDORSEMENT_POLICY)));
+            v.raw(Setting.PEER_ENDORSEMENT_POLICY)),
+        new OperationsConfig(v.hostPort(Setting.OPERATIONS_LISTEN_ADDRESS)));
   }
 
   /** The same configuration with another chaincode configuration. */
   public PeerConfig withChaincode(ChaincodeConfig chaincode) {
-    return new PeerConfig(chaincode, ledger, node, ordering);
+    return new PeerConfig(chaincode, ledger, node, ordering, operations);
   }
 
   /** The same configuration with another node configuration. */
   public PeerConfig withNode(NodeConfig node) {
-    return new PeerConfig(chaincode, ledger, node, ordering);
+    return new PeerConfig(chaincode, ledger, node, ordering, operations);
+  }
+
+  /** The same configuration with another operations endpoint configuration. */
+  public PeerConfig withOperations(OperationsConfig operations) {
+    return new PeerConfig(chaincode, ledger, node, ordering, operations);
   }
 
   /** Parses Go-style durations as Fabric writes them: {@code 30s}, {@code 500ms}, {@code 2m}. */

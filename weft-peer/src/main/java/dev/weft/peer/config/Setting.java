@@ -95,6 +95,11 @@ public enum Setting {
       "/Channel/Application/Endorsement",
       "The channel policy every chaincode's endorsements must satisfy at commit, until chaincode"
           + " definitions name their own."),
+  OPERATIONS_LISTEN_ADDRESS(
+      "operations.listenAddress",
+      "127.0.0.1:9443",
+      "Address of the operations endpoint (plain HTTP): GET /healthz, /metrics in Prometheus' text"
+          + " format, and /version."),
   ORDERER_MAX_MESSAGE_COUNT(
       "orderer.batchSize.maxMessageCount", "500", "Most transactions in a block."),
   ORDERER_PREFERRED_MAX_BYTES(

@@ -2,10 +2,12 @@ package dev.weft.peer.endorser;
 
 import dev.weft.peer.chaincode.ChaincodeSupport;
 import dev.weft.peer.chaincode.ExecutionRequest;
+import dev.weft.peer.chaincode.ExecutionResult;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.policy.PolicyException;
@@ -39,12 +41,14 @@ public final class Endorser {
   private final Msps localMsps;
   private final ProposalValidator validator;
   private final ProposalResponses responses;
+  private final EndorserMetrics metrics;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   /**
    * @param peer the peer's signing identity, which endorses
    * @param localMsps the peer's own MSP, which judges proposals without a channel
    * @param timeWindow how far a proposal's timestamp may be from the peer's clock
+   * @param metrics where the endorser declares and records its metrics
    */
   public Endorser(
       Channels channels,
@@ -53,13 +57,15 @@ public final class Endorser {
       SigningIdentity peer,
       Msps localMsps,
       Clock clock,
-      Duration timeWindow) {
+      Duration timeWindow,
+      MetricsRegistry metrics) {
     this.channels = channels;
     this.ledgers = ledgers;
     this.chaincodeSupport = chaincodeSupport;
     this.localMsps = localMsps;
     this.validator = new ProposalValidator(clock, timeWindow);
     this.responses = new ProposalResponses(peer);
+    this.metrics = EndorserMetrics.in(metrics);
   }
 
   /** The {@code protos.Endorser} service, to be added to the peer's client-facing server. */
@@ -73,59 +79,121 @@ public final class Endorser {
    * error.
    */
   public CompletableFuture<ProposalResponse> processProposal(SignedProposal signedProposal) {
+    long arrival = System.nanoTime();
+    metrics.proposalsReceived().increment();
     UnpackedProposal proposal;
-    Channel channel;
-    String key;
     try {
       proposal = UnpackedProposal.unpack(signedProposal);
       validator.checkAuthentication(proposal);
       if (proposal.channelId().isEmpty()) {
         validator.validate(proposal, localMsps);
-        return CompletableFuture.completedFuture(
-            error(
-                "error in simulation: chaincode "
-                    + proposal.chaincodeName()
-                    + " cannot be invoked without a channel: this peer has no system chaincodes"));
-      }
-      Optional<Channel> known = channels.get(proposal.channelId());
-      Optional<Ledger> ledger = ledgers.get(proposal.channelId());
-      if (known.isEmpty() || ledger.isEmpty()) {
-        return CompletableFuture.completedFuture(
-            error("channel '" + proposal.channelId() + "' not found"));
-      }
-      channel = known.get();
-      SignatureSet creator = validator.validate(proposal, channel.msps());
-      if (ledger.get().containsTransaction(proposal.txId())) {
-        throw duplicate(proposal, "");
-      }
-      checkAccess(channel, creator);
-      key = proposal.channelId() + proposal.txId();
-      if (!inFlight.add(key)) {
-        throw duplicate(proposal, ": a proposal with this transaction id is being endorsed");
       }
     } catch (ProposalRejected e) {
-      log.warn("proposal rejected: {}", e.getMessage());
-      return CompletableFuture.failedFuture(e);
+      metrics.proposalValidationFailures().increment();
+      return rejected(e);
     }
-    CompletableFuture<ProposalResponse> response;
+    if (proposal.channelId().isEmpty()) {
+      return CompletableFuture.completedFuture(
+          answered(
+              proposal,
+              arrival,
+              error(
+                  "error in simulation: chaincode "
+                      + proposal.chaincodeName()
+                      + " cannot be invoked without a channel: this peer has no system"
+                      + " chaincodes")));
+    }
+    Optional<Channel> known = channels.get(proposal.channelId());
+    Optional<Ledger> ledger = ledgers.get(proposal.channelId());
+    if (known.isEmpty() || ledger.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          error("channel '" + proposal.channelId() + "' not found"));
+    }
+    Channel channel = known.get();
+    String channelId = proposal.channelId();
+    String chaincode = proposal.chaincodeName();
+    SignatureSet creator;
     try {
-      response =
-          chaincodeSupport
-              .execute(
-                  new ExecutionRequest(
-                      proposal.channelId(),
-                      proposal.txId(),
-                      signedProposal,
-                      proposal.chaincodeName(),
-                      proposal.input()))
-              .thenApply(
-                  result ->
-                      responses.build(proposal, result, chaincodeVersion(proposal.chaincodeName())))
-              .exceptionally(failure -> simulationFailed(proposal, failure));
-    } catch (RuntimeException e) {
-      response = CompletableFuture.completedFuture(simulationFailed(proposal, e));
+      creator = validator.validate(proposal, channel.msps());
+    } catch (ProposalRejected e) {
+      metrics.proposalValidationFailures().increment();
+      return rejected(e);
     }
-    return response.whenComplete((r, failure) -> inFlight.remove(key));
+    if (ledger.get().containsTransaction(proposal.txId())) {
+      metrics.duplicateTransactionFailures().increment(channelId, chaincode);
+      return rejected(duplicate(proposal, ""));
+    }
+    try {
+      checkAccess(channel, creator);
+    } catch (ProposalRejected e) {
+      metrics.proposalAclFailures().increment(channelId, chaincode);
+      return rejected(e);
+    }
+    String key = channelId + proposal.txId();
+    if (!inFlight.add(key)) {
+      metrics.duplicateTransactionFailures().increment(channelId, chaincode);
+      return rejected(
+          duplicate(proposal, ": a proposal with this transaction id is being endorsed"));
+    }
+    CompletableFuture<ExecutionResult> execution;
+    try {
+      execution =
+          chaincodeSupport.execute(
+              new ExecutionRequest(
+                  channelId, proposal.txId(), signedProposal, chaincode, proposal.input()));
+    } catch (RuntimeException e) {
+      execution = CompletableFuture.failedFuture(e);
+    }
+    return execution
+        .handle(
+            (result, failure) ->
+                failure == null ? endorse(proposal, result) : simulationFailed(proposal, failure))
+        .thenApply(response -> answered(proposal, arrival, response))
+        .whenComplete((r, failure) -> inFlight.remove(key));
+  }
+
+  /** Builds and signs the response to a simulated proposal. */
+  private ProposalResponse endorse(UnpackedProposal proposal, ExecutionResult result) {
+    ProposalResponse response;
+    try {
+      response = responses.build(proposal, result, chaincodeVersion(proposal.chaincodeName()));
+    } catch (RuntimeException e) {
+      metrics
+          .endorsementFailures()
+          .increment(proposal.channelId(), proposal.chaincodeName(), "false");
+      log.warn(
+          "failed to endorse transaction {} on channel {}: {}",
+          proposal.txId(),
+          proposal.channelId(),
+          e.toString());
+      return error("endorsing with plugin failed: " + e.getMessage());
+    }
+    int status = response.getResponse().getStatus();
+    if (status >= 400 && status < 500) {
+      metrics
+          .endorsementFailures()
+          .increment(proposal.channelId(), proposal.chaincodeName(), "true");
+    }
+    return response;
+  }
+
+  /** Records the outcome of a proposal that passed the checks. */
+  private ProposalResponse answered(
+      UnpackedProposal proposal, long arrival, ProposalResponse response) {
+    boolean endorsed = response.hasEndorsement();
+    if (endorsed) {
+      metrics.successfulProposals().increment();
+    }
+    metrics
+        .proposalDuration()
+        .observeSince(
+            arrival, proposal.channelId(), proposal.chaincodeName(), String.valueOf(endorsed));
+    return response;
+  }
+
+  private static CompletableFuture<ProposalResponse> rejected(ProposalRejected e) {
+    log.warn("proposal rejected: {}", e.getMessage());
+    return CompletableFuture.failedFuture(e);
   }
 
   /**
@@ -171,6 +239,7 @@ public final class Endorser {
   }
 
   private ProposalResponse simulationFailed(UnpackedProposal proposal, Throwable failure) {
+    metrics.proposalSimulationFailures().increment(proposal.channelId(), proposal.chaincodeName());
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()

@@ -7,6 +7,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,12 @@ public final class ChaincodeListener implements AutoCloseable {
 
   private final Server server;
   private final ExecutorService executor;
+  private final InetSocketAddress address;
 
   private ChaincodeListener(Server server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
+    this.address = (InetSocketAddress) server.getListenSockets().get(0);
   }
 
   /** Starts listening on {@code config.listenAddress()} (port 0: any free port). */
@@ -60,7 +63,19 @@ public final class ChaincodeListener implements AutoCloseable {
 
   /** The address the listener is bound to, with the actual port. */
   public InetSocketAddress address() {
-    return (InetSocketAddress) server.getListenSockets().get(0);
+    return address;
+  }
+
+  /** The {@code chaincode} health check: empty while the listener serves. */
+  public Optional<String> problem() {
+    return server.isShutdown()
+        ? Optional.of(
+            "the chaincode support listener on "
+                + address.getHostString()
+                + ":"
+                + address.getPort()
+                + " is not serving")
+        : Optional.empty();
   }
 
   /** Stops accepting, ends every chaincode stream, and waits briefly for them to finish. */

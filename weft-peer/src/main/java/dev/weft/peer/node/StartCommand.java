@@ -96,6 +96,10 @@ final class StartCommand implements Callable<Integer> {
             + "   (start chaincode with CORE_PEER_ADDRESS="
             + chaincode
             + " CORE_CHAINCODE_ID_NAME=<name>:<version>)");
+    out.println(
+        "  operations         "
+            + hostPort(peer.operationsAddress())
+            + "   (GET /healthz, /metrics, /version)");
     out.println("  client identity    " + peer.identity().mspId() + ", " + clientMsp);
     out.println("    certificate      " + firstFile(clientMsp.resolve("signcerts")));
     out.println("    private key      " + firstFile(clientMsp.resolve("keystore")));

@@ -13,9 +13,13 @@ import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.PeerOrgLayout;
 import dev.weft.peer.msp.SigningIdentity;
+import dev.weft.peer.operations.HealthCheck;
+import dev.weft.peer.operations.OperationsServer;
+import dev.weft.peer.operations.VersionInfo;
 import dev.weft.peer.ordering.BlockSigner;
 import dev.weft.peer.ordering.BroadcastService;
 import dev.weft.peer.ordering.ChannelOrderer;
@@ -34,10 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running peer, built from one configuration. {@link #startNode} starts the whole peer: its
  * identity and channels from its data directory (created on first start), ledgers, chaincode
- * support, the endorser, the gateway and both listeners. {@link #start} starts only ledgers and
- * chaincode support, for tests and benchmarks of the chaincode protocol. {@link #main} runs {@code
- * startNode} with the defaults and {@code WEFT_*} overrides until the process is stopped, or the
- * {@code crypto generate} command.
+ * support, the endorser, the gateway, both listeners and the operations endpoint. {@link #start}
+ * starts only ledgers and chaincode support, for tests and benchmarks of the chaincode protocol.
+ * Either way the peer has one {@link MetricsRegistry}, which its components record into.
  */
 public final class WeftPeer implements AutoCloseable {
 
@@ -49,8 +52,10 @@ public final class WeftPeer implements AutoCloseable {
       Channels channels,
       Endorser endorser,
       Map<String, ChannelOrderer> orderers,
-      ClientListener clientListener) {}
+      ClientListener clientListener,
+      OperationsServer operations) {}
 
+  private final MetricsRegistry metrics;
   private final Ledgers ledgers;
   private final ChaincodeSupport chaincodeSupport;
   private final ChaincodeListener chaincodeListener;
@@ -58,10 +63,12 @@ public final class WeftPeer implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private WeftPeer(
+      MetricsRegistry metrics,
       Ledgers ledgers,
       ChaincodeSupport chaincodeSupport,
       ChaincodeListener chaincodeListener,
       Node node) {
+    this.metrics = metrics;
     this.ledgers = ledgers;
     this.chaincodeSupport = chaincodeSupport;
     this.chaincodeListener = chaincodeListener;
@@ -73,8 +80,9 @@ public final class WeftPeer implements AutoCloseable {
    * benchmarks of the chaincode protocol add the ledgers they need.
    */
   public static WeftPeer start(PeerConfig config) {
+    MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
-    ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers);
+    ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
     ChaincodeListener listener;
     try {
       listener = ChaincodeListener.start(config.chaincode(), chaincodeSupport.service());
@@ -83,13 +91,14 @@ public final class WeftPeer implements AutoCloseable {
       ledgers.close();
       throw e;
     }
-    return new WeftPeer(ledgers, chaincodeSupport, listener, null);
+    return new WeftPeer(metrics, ledgers, chaincodeSupport, listener, null);
   }
 
   /**
    * Starts the whole peer: reads (on first start: generates) its crypto material and channels in
    * the data directory, opens each channel's ledger there (one RocksDB database per channel), and
-   * starts chaincode support, the endorser, the gateway and the client-facing listener.
+   * starts chaincode support, the endorser, the gateway, the client-facing listener and the
+   * operations endpoint.
    */
   public static WeftPeer startNode(PeerConfig config) {
     Ledger.preloadRocksDb();
@@ -111,7 +120,7 @@ public final class WeftPeer implements AutoCloseable {
         core.ledgers.add(ledger);
         blocksByChannel.put(channel.id(), ledger.blocks());
         BlockCommitter committer =
-            new BlockCommitter(channel, ledger, ordering.endorsementPolicy());
+            new BlockCommitter(channel, ledger, ordering.endorsementPolicy(), core.metrics);
         committer.commitGenesis(data.configBlocks().get(channel.id()));
         BlockHeader last = ledger.blocks().lastBlock().orElseThrow().getHeader();
         orderers.put(
@@ -134,7 +143,8 @@ public final class WeftPeer implements AutoCloseable {
               data.signingIdentity(),
               new Msps(List.of(data.localMsp())),
               clock,
-              config.node().authenticationTimeWindow());
+              config.node().authenticationTimeWindow(),
+              core.metrics);
       // One block delivery for the peer's Deliver and the orderer's, as in Fabric.
       BlockDelivery delivery =
           new BlockDelivery(id -> channels.get(id).orElse(null), blocksByChannel, clock);
@@ -165,11 +175,29 @@ public final class WeftPeer implements AutoCloseable {
               gateway.service(),
               broadcast.bindService(),
               deliver.bindService());
+      OperationsServer operations;
+      try {
+        operations =
+            OperationsServer.start(
+                config.operations(),
+                core.metrics,
+                Map.<String, HealthCheck>of(
+                    "ledger",
+                    new LedgerHealth(channels, core.ledgers),
+                    "chaincode",
+                    core.chaincodeListener::problem),
+                VersionInfo.ofThisBuild(),
+                clock);
+      } catch (RuntimeException e) {
+        clientListener.close();
+        throw e;
+      }
       return new WeftPeer(
+          core.metrics,
           core.ledgers,
           core.chaincodeSupport,
           core.chaincodeListener,
-          new Node(data, channels, endorser, Map.copyOf(orderers), clientListener));
+          new Node(data, channels, endorser, Map.copyOf(orderers), clientListener, operations));
     } catch (RuntimeException e) {
       orderers.values().forEach(ChannelOrderer::close);
       core.close();
@@ -179,6 +207,11 @@ public final class WeftPeer implements AutoCloseable {
 
   public Ledgers ledgers() {
     return ledgers;
+  }
+
+  /** The metrics the peer's components record. */
+  public MetricsRegistry metrics() {
+    return metrics;
   }
 
   public ChaincodeSupport chaincodeSupport() {
@@ -193,6 +226,14 @@ public final class WeftPeer implements AutoCloseable {
   /** Where clients connect (protos.Endorser); only for a peer started with {@link #startNode}. */
   public InetSocketAddress peerAddress() {
     return node().clientListener().address();
+  }
+
+  /**
+   * Where the operations endpoint serves /healthz, /metrics and /version; only for a peer started
+   * with {@link #startNode}.
+   */
+  public InetSocketAddress operationsAddress() {
+    return node().operations().address();
   }
 
   /** The peer's signing identity; only for a peer started with {@link #startNode}. */
@@ -230,13 +271,17 @@ public final class WeftPeer implements AutoCloseable {
     stopped.await();
   }
 
-  /** Stops listening, disconnects chaincode, and releases the ledgers. */
+  /**
+   * Stops the operations endpoint and the listeners, disconnects chaincode, and releases the
+   * ledgers.
+   */
   @Override
   public void close() {
     if (stopped.getCount() == 0) {
       return;
     }
     if (node != null) {
+      node.operations().close();
       node.clientListener().close();
       node.orderers().values().forEach(ChannelOrderer::close);
     }

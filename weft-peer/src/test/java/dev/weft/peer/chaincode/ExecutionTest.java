@@ -226,6 +226,12 @@ class ExecutionTest {
     assertThat(late.getType()).isEqualTo(ChaincodeMessage.Type.ERROR);
     assertThat(late.getPayload().toStringUtf8()).contains("no ledger context");
     cc.complete(tx, ByteString.EMPTY);
+    // Counted as Fabric counts them: the timeout by chaincode, the late request as a failed one.
+    assertThat(peer.metricsText())
+        .contains(
+            "chaincode_execute_timeouts{chaincode=\"cc:1.0\"} 1\n",
+            "chaincode_shim_requests_completed{chaincode=\"cc:1.0\",channel=\"mychannel\","
+                + "success=\"false\",type=\"GET_STATE\"} 1\n");
 
     // The late COMPLETED gets no answer: the next message the chaincode sees is the next
     // TRANSACTION.

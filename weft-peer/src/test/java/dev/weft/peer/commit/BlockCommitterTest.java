@@ -19,6 +19,8 @@ import dev.weft.peer.channel.GenesisBlock;
 import dev.weft.peer.ledger.BlockHashes;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.TxSimulator;
+import dev.weft.peer.metrics.MetricsRegistry;
+import dev.weft.peer.metrics.PrometheusText;
 import dev.weft.peer.msp.SigningIdentity;
 import dev.weft.peer.policy.PolicyExpression;
 import dev.weft.peer.testing.TestOrg;
@@ -57,6 +59,7 @@ class BlockCommitterTest {
   private static Channel channel;
 
   private final Ledger ledger = Ledger.inMemory("mychannel", true);
+  private final MetricsRegistry metrics = new MetricsRegistry();
   private BlockCommitter committer;
   private long nextBlock = 1;
 
@@ -72,7 +75,7 @@ class BlockCommitterTest {
 
   private BlockCommitter committer() {
     if (committer == null) {
-      committer = new BlockCommitter(channel, ledger, "/Channel/Application/Endorsement");
+      committer = new BlockCommitter(channel, ledger, "/Channel/Application/Endorsement", metrics);
     }
     return committer;
   }
@@ -321,6 +324,35 @@ class BlockCommitterTest {
 
     assertThat(block.validationCodes()).containsExactly(ENDORSEMENT_POLICY_FAILURE, VALID);
     assertThat(value("guarded")).isEqualTo("1");
+  }
+
+  @Test
+  void everyCommittedTransactionIsCountedByTypeChaincodeAndValidationCodeAsFabricCountsThem() {
+    commit(endorsedByBoth(put("k", "0")).bytes());
+    TxReadWriteSet first =
+        simulate(sim -> sim.setState("cc", "k", sim.getState("cc", "k").concat(bytes("a"))));
+    TxReadWriteSet second =
+        simulate(sim -> sim.setState("cc", "k", sim.getState("cc", "k").concat(bytes("b"))));
+    TransactionEnvelopes.Built refused = endorsedBy(put("x", "y"), org1.peer());
+
+    commit(endorsedByBoth(first).bytes(), endorsedByBoth(second).bytes(), refused.bytes());
+
+    // What the ledger checked has its type and chaincode; what the committer refused before is
+    // unknown, as in Fabric.
+    assertThat(PrometheusText.render(metrics))
+        .contains(
+            "ledger_transaction_count{chaincode=\"cc:1.0\",channel=\"mychannel\","
+                + "transaction_type=\"ENDORSER_TRANSACTION\",validation_code=\"VALID\"} 2\n",
+            "ledger_transaction_count{chaincode=\"cc:1.0\",channel=\"mychannel\","
+                + "transaction_type=\"ENDORSER_TRANSACTION\","
+                + "validation_code=\"MVCC_READ_CONFLICT\"} 1\n",
+            "ledger_transaction_count{chaincode=\"unknown\",channel=\"mychannel\","
+                + "transaction_type=\"unknown\",validation_code=\"ENDORSEMENT_POLICY_FAILURE\"}"
+                + " 1\n",
+            "ledger_blockchain_height{channel=\"mychannel\"} 3\n",
+            "ledger_block_processing_time_count{channel=\"mychannel\"} 2\n",
+            "ledger_blockstorage_and_pvtdata_commit_time_count{channel=\"mychannel\"} 2\n",
+            "ledger_block_processing_time_bucket{channel=\"mychannel\",le=\"0.015\"} ");
   }
 
   private CommittedBlock commit(ByteString... transactions) {

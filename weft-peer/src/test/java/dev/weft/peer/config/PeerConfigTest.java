@@ -19,6 +19,8 @@ class PeerConfigTest {
     assertThat(chaincode.maxRecvMessageSize()).isEqualTo(100 * 1024 * 1024);
     assertThat(chaincode.runtimeParams()).isEqualTo(new RuntimeParams(true, 1000, true, 1000));
     assertThat(PeerConfig.defaults().ledger().historyEnabled()).isTrue();
+    assertThat(PeerConfig.defaults().operations().listenAddress())
+        .isEqualTo(new HostPort("127.0.0.1", 9443));
   }
 
   @Test
@@ -30,12 +32,14 @@ class PeerConfigTest {
                 "WEFT_CHAINCODE_LISTENADDRESS", "[::1]:9999",
                 "WEFT_CHAINCODE_RUNTIMEPARAMS_USEWRITEBATCH", "FALSE",
                 "WEFT_LEDGER_HISTORYENABLED", "false",
+                "WEFT_OPERATIONS_LISTENADDRESS", "0.0.0.0:9444",
                 "PATH", "/usr/bin"));
     assertThat(config.chaincode().executeTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.chaincode().listenAddress()).isEqualTo(new HostPort("::1", 9999));
     assertThat(config.chaincode().listenAddress()).hasToString("[::1]:9999");
     assertThat(config.chaincode().runtimeParams().useWriteBatch()).isFalse();
     assertThat(config.ledger().historyEnabled()).isFalse();
+    assertThat(config.operations().listenAddress()).isEqualTo(new HostPort("0.0.0.0", 9444));
   }
 
   @Test

@@ -19,8 +19,8 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
 
 /**
  * A whole Weft peer for tests ({@link WeftPeer#startNode}): identity and channel {@code mychannel}
- * generated in a test's data directory, both listeners on loopback ports chosen by the system, and
- * a gRPC client of its endorser.
+ * generated in a test's data directory, both listeners and the operations endpoint on loopback
+ * ports chosen by the system, and a gRPC client of its endorser.
  */
 public final class TestNode implements AutoCloseable {
 
@@ -54,7 +54,8 @@ public final class TestNode implements AutoCloseable {
                 defaults
                     .node()
                     .withListenAddress(new HostPort("127.0.0.1", 0))
-                    .withDataDirectory(dataDirectory));
+                    .withDataDirectory(dataDirectory))
+            .withOperations(defaults.operations().withListenAddress(new HostPort("127.0.0.1", 0)));
     return new TestNode(WeftPeer.startNode(config), dataDirectory);
   }
 

@@ -11,6 +11,7 @@ import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.ledger.Height;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.ValidTransaction;
+import dev.weft.peer.metrics.PrometheusText;
 import dev.weft.peer.node.WeftPeer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,11 @@ public final class TestPeer implements AutoCloseable {
 
   public ChaincodeSupport chaincodeSupport() {
     return peer.chaincodeSupport();
+  }
+
+  /** The peer's metrics as {@code /metrics} would show them. */
+  public String metricsText() {
+    return PrometheusText.render(peer.metrics());
   }
 
   public Ledger ledger(String channelId) {
