@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param orgDomain the domain of the peer's organisation, as in cryptogen's layout
  * @param channelId the channel created on the peer's first start
  * @param authenticationTimeWindow how far a proposal's timestamp may be from the peer's clock
+ * @param tlsEnabled whether the client-facing server speaks TLS, with the peer's TLS certificate
  */
 public record NodeConfig(
     HostPort listenAddress,
@@ -19,7 +20,8 @@ public record NodeConfig(
     String mspId,
     String orgDomain,
     String channelId,
-    Duration authenticationTimeWindow) {
+    Duration authenticationTimeWindow,
+    boolean tlsEnabled) {
 
   public NodeConfig {
     if (mspId.isBlank()) {
@@ -45,12 +47,18 @@ public record NodeConfig(
   /** The same configuration with another listen address (tests use port 0). */
   public NodeConfig withListenAddress(HostPort address) {
     return new NodeConfig(
-        address, dataDirectory, mspId, orgDomain, channelId, authenticationTimeWindow);
+        address, dataDirectory, mspId, orgDomain, channelId, authenticationTimeWindow, tlsEnabled);
   }
 
   /** The same configuration with another data directory (tests use a temporary one). */
   public NodeConfig withDataDirectory(Path directory) {
     return new NodeConfig(
-        listenAddress, directory, mspId, orgDomain, channelId, authenticationTimeWindow);
+        listenAddress,
+        directory,
+        mspId,
+        orgDomain,
+        channelId,
+        authenticationTimeWindow,
+        tlsEnabled);
   }
 }

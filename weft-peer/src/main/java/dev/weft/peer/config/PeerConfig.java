@@ -85,7 +85,8 @@ public record PeerConfig(
             v.raw(Setting.PEER_MSP_ID),
             v.raw(Setting.PEER_ORG_DOMAIN),
             v.raw(Setting.PEER_CHANNEL),
-            v.duration(Setting.PEER_AUTHENTICATION_TIME_WINDOW)),
+            v.duration(Setting.PEER_AUTHENTICATION_TIME_WINDOW),
+            v.bool(Setting.PEER_TLS_ENABLED)),
         new OrderingConfig(
             v.integer(Setting.ORDERER_MAX_MESSAGE_COUNT),
             v.parse(Setting.ORDERER_PREFERRED_MAX_BYTES, Long::parseLong),

@@ -77,6 +77,12 @@ public enum Setting {
       "weft-data",
       "Where the peer keeps its data: crypto material (generated on first start, in cryptogen's"
           + " layout under crypto/) and channel config blocks (channels/)."),
+  PEER_TLS_ENABLED(
+      "peer.tls.enabled",
+      "false",
+      "Whether the peer endpoint (Gateway, Endorser, Deliver, orderer) speaks TLS, with the peer's"
+          + " generated TLS certificate (crypto/.../peers/peer0.<domain>/tls/server.crt);"
+          + " clients trust the TLS CA beside it (tls/ca.crt)."),
   PEER_MSP_ID("peer.localMspId", "Org1MSP", "MSP id of the peer's organisation."),
   PEER_ORG_DOMAIN(
       "peer.orgDomain",

@@ -54,7 +54,8 @@ public final class CryptoGenerator {
           layout.orgDirectory().resolve("peers").resolve(name),
           name,
           "peer",
-          List.of(name, "peer" + i),
+          // As cryptogen, plus the loopback names: a local peer is reached at 127.0.0.1.
+          List.of(name, "peer" + i, "localhost", "127.0.0.1"),
           "server",
           ca,
           tlsCa);

@@ -1,6 +1,7 @@
 package dev.weft.peer.node;
 
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +59,14 @@ final class ChaincodeCommand {
     String peer;
 
     @Option(
+        names = "--tls-ca",
+        paramLabel = "FILE",
+        description =
+            "Speak TLS to the peer, trusting this CA certificate (default: as the peer of"
+                + " --data-dir says).")
+    Path tlsCa;
+
+    @Option(
         names = "--msp-dir",
         paramLabel = "DIR",
         description =
@@ -94,21 +103,23 @@ final class ChaincodeCommand {
     @Parameters(index = "2..*", paramLabel = "ARG", description = "Its arguments.")
     List<String> arguments = new ArrayList<>();
 
-    String peerAddress() {
+    PeerEndpointFile.Endpoint endpoint() {
       if (peer != null) {
-        return peer;
+        return new PeerEndpointFile.Endpoint(peer, tlsCa);
       }
       Path data = dataDirectory.orDefault();
-      return PeerEndpointFile.read(data)
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "no running peer found for data directory "
-                          + data.toAbsolutePath()
-                          + " ("
-                          + PeerEndpointFile.path(data)
-                          + " is missing): start it with 'weft start', or name a peer with"
-                          + " --peer HOST:PORT"));
+      PeerEndpointFile.Endpoint written =
+          PeerEndpointFile.read(data)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no running peer found for data directory "
+                              + data.toAbsolutePath()
+                              + " ("
+                              + PeerEndpointFile.path(data)
+                              + " is missing): start it with 'weft start', or name a peer with"
+                              + " --peer HOST:PORT"));
+      return tlsCa == null ? written : new PeerEndpointFile.Endpoint(written.address(), tlsCa);
     }
 
     Path mspDirectory() {
@@ -133,7 +144,7 @@ final class ChaincodeCommand {
   private record Connection(ManagedChannel channel, Gateway gateway) implements AutoCloseable {
 
     static Connection open(CallOptions options) {
-      String address = options.peerAddress();
+      PeerEndpointFile.Endpoint endpoint = options.endpoint();
       Path msp = options.mspDirectory();
       X509Identity identity;
       org.hyperledger.fabric.client.identity.Signer signer;
@@ -147,10 +158,25 @@ final class ChaincodeCommand {
       } catch (CertificateException | InvalidKeyException e) {
         throw new IllegalArgumentException("bad identity in " + msp + ": " + e.getMessage(), e);
       }
-      ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+      ManagedChannel channel = channel(endpoint);
       Gateway gateway =
           Gateway.newInstance().identity(identity).signer(signer).connection(channel).connect();
       return new Connection(channel, gateway);
+    }
+
+    private static ManagedChannel channel(PeerEndpointFile.Endpoint endpoint) {
+      NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint.address());
+      if (endpoint.tlsCa() == null) {
+        return builder.usePlaintext().build();
+      }
+      try {
+        return builder
+            .sslContext(GrpcSslContexts.forClient().trustManager(endpoint.tlsCa().toFile()).build())
+            .build();
+      } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "cannot trust the TLS CA certificate " + endpoint.tlsCa() + ": " + e.getMessage(), e);
+      }
     }
 
     Contract contract(CallOptions options) {

@@ -3,6 +3,7 @@ package dev.weft.peer.node;
 import dev.weft.peer.config.HostPort;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClientListener implements AutoCloseable {
 
+  /**
+   * A TLS server identity.
+   *
+   * @param certificateChain PEM certificate chain
+   * @param privateKey PEM private key (PKCS#8)
+   */
+  record ServerTls(java.nio.file.Path certificateChain, java.nio.file.Path privateKey) {}
+
   private static final int MAX_MESSAGE_SIZE = 100 * 1024 * 1024;
 
   private final Server server;
@@ -29,7 +38,13 @@ final class ClientListener implements AutoCloseable {
     this.executor = executor;
   }
 
-  static ClientListener start(HostPort address, ServerServiceDefinition... services) {
+  /**
+   * Starts listening on {@code address}.
+   *
+   * @param tls the server's certificate chain and private key (PEM files), or null for plaintext
+   */
+  static ClientListener start(
+      HostPort address, ServerTls tls, ServerServiceDefinition... services) {
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
         Executors.newCachedThreadPool(
@@ -42,6 +57,23 @@ final class ClientListener implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress(address.host(), address.port()))
             .executor(executor)
             .maxInboundMessageSize(MAX_MESSAGE_SIZE);
+    if (tls != null) {
+      try {
+        builder.sslContext(
+            GrpcSslContexts.forServer(tls.certificateChain().toFile(), tls.privateKey().toFile())
+                .build());
+      } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
+        executor.shutdown();
+        throw new IllegalStateException(
+            "cannot use the TLS certificate "
+                + tls.certificateChain()
+                + " and key "
+                + tls.privateKey()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
     for (ServerServiceDefinition service : services) {
       builder.addService(service);
     }

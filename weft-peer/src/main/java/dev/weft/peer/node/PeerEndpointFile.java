@@ -5,24 +5,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code <data-dir>/peer.address}: where the peer using a data directory listens for clients
- * ({@code host:port}), written when it starts and removed when it stops, so that the client
- * commands find it from the same {@code --data-dir}.
+ * ({@code host:port}) and, if it speaks TLS, the CA certificate to trust ({@code tls-ca PATH} on a
+ * second line); written when it starts and removed when it stops, so that the client commands find
+ * it from the same {@code --data-dir}.
  */
 final class PeerEndpointFile {
+
+  /**
+   * A peer endpoint.
+   *
+   * @param address {@code host:port}
+   * @param tlsCa the TLS CA certificate to trust, or null for plaintext
+   */
+  record Endpoint(String address, Path tlsCa) {}
+
+  private static final String TLS_CA = "tls-ca ";
 
   private static final String NAME = "peer.address";
 
   private PeerEndpointFile() {}
 
-  static void write(Path dataDirectory, String address) {
+  static void write(Path dataDirectory, Endpoint endpoint) {
     Path file = dataDirectory.resolve(NAME);
     Path temporary = dataDirectory.resolve(NAME + ".tmp");
     try {
-      Files.writeString(temporary, address + "\n");
+      Files.writeString(
+          temporary,
+          endpoint.address()
+              + "\n"
+              + (endpoint.tlsCa() == null
+                  ? ""
+                  : TLS_CA + endpoint.tlsCa().toAbsolutePath() + "\n"));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -37,11 +55,21 @@ final class PeerEndpointFile {
     }
   }
 
-  /** The address a running peer wrote, if any. */
-  static Optional<String> read(Path dataDirectory) {
+  /** The endpoint a running peer wrote, if any. */
+  static Optional<Endpoint> read(Path dataDirectory) {
     Path file = dataDirectory.resolve(NAME);
     try {
-      return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(file);
+      Path tlsCa =
+          lines.stream()
+              .filter(line -> line.startsWith(TLS_CA))
+              .map(line -> Path.of(line.substring(TLS_CA.length()).trim()))
+              .findFirst()
+              .orElse(null);
+      return Optional.of(new Endpoint(lines.get(0).trim(), tlsCa));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

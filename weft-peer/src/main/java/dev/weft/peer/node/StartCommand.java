@@ -48,7 +48,10 @@ final class StartCommand implements Callable<Integer> {
     WeftPeer peer = WeftPeer.startNode(config);
     Path data = config.node().dataDirectory();
     InetSocketAddress peerAddress = peer.peerAddress();
-    PeerEndpointFile.write(data, hostPort(peerAddress));
+    PeerEndpointFile.write(
+        data,
+        new PeerEndpointFile.Endpoint(
+            hostPort(peerAddress), config.node().tlsEnabled() ? peer.tlsCaCertificate() : null));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

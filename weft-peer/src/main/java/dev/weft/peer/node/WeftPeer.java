@@ -171,6 +171,7 @@ public final class WeftPeer implements AutoCloseable {
       ClientListener clientListener =
           ClientListener.start(
               config.node().listenAddress(),
+              config.node().tlsEnabled() ? serverTls(data.layout()) : null,
               endorser.service(),
               gateway.service(),
               broadcast.bindService(),
@@ -244,6 +245,16 @@ public final class WeftPeer implements AutoCloseable {
   /** The joined channels; only for a peer started with {@link #startNode}. */
   public Channels channels() {
     return node().channels();
+  }
+
+  private static ClientListener.ServerTls serverTls(PeerOrgLayout layout) {
+    Path tls = layout.peerTlsDirectory(0);
+    return new ClientListener.ServerTls(tls.resolve("server.crt"), tls.resolve("server.key"));
+  }
+
+  /** The TLS CA certificate that clients of a TLS peer endpoint trust; see {@link #startNode}. */
+  Path tlsCaCertificate() {
+    return node().data().layout().peerTlsDirectory(0).resolve("ca.crt");
   }
 
   /**

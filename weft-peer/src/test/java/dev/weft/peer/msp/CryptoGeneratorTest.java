@@ -170,7 +170,7 @@ class CryptoGeneratorTest {
     List<String> names = new ArrayList<>();
     Collection<List<?>> sans = server.getSubjectAlternativeNames();
     sans.forEach(san -> names.add((String) san.get(1)));
-    assertThat(names).containsExactly("peer0.org1.example.com", "peer0");
+    assertThat(names).containsExactly("peer0.org1.example.com", "peer0", "localhost", "127.0.0.1");
     assertThat(Files.readAllBytes(layout.peerTlsDirectory(0).resolve("ca.crt")))
         .isEqualTo(
             Files.readAllBytes(layout.tlsCaDirectory().resolve("tlsca.org1.example.com-cert.pem")));

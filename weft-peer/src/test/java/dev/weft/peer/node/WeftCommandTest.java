@@ -3,6 +3,7 @@ package dev.weft.peer.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.peer.config.PeerConfig;
+import dev.weft.peer.config.Setting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -116,6 +117,55 @@ class WeftCommandTest {
     assertThat(err.toString())
         .startsWith("weft: no running peer found for data directory")
         .contains("weft start", "--peer HOST:PORT");
+  }
+
+  @Test
+  void withTlsOnThePeerEndpointAnswersOnlyClientsThatTrustItsTlsCa() {
+    Path data = directory.resolve("tls-peer");
+    PeerConfig config =
+        PeerConfig.from(
+            Map.of(
+                Setting.PEER_FILE_SYSTEM_PATH, data.toString(),
+                Setting.PEER_LISTEN_ADDRESS, "127.0.0.1:0",
+                Setting.CHAINCODE_LISTEN_ADDRESS, "127.0.0.1:0",
+                Setting.OPERATIONS_LISTEN_ADDRESS, "127.0.0.1:0",
+                Setting.PEER_TLS_ENABLED, "true"));
+    try (WeftPeer peer = WeftPeer.startNode(config)) {
+      String address = "127.0.0.1:" + peer.peerAddress().getPort();
+      String msp = peer.clientMspDirectory().toString();
+
+      // No chaincode runs: the gateway's answer proves the TLS handshake succeeded.
+      int trusted =
+          weft(
+              "chaincode",
+              "query",
+              "basic",
+              "ReadAsset",
+              "a1",
+              "--peer",
+              address,
+              "--msp-dir",
+              msp,
+              "--tls-ca",
+              peer.tlsCaCertificate().toString());
+      assertThat(trusted).isEqualTo(1);
+      assertThat(err.toString()).contains("basic", "development mode");
+
+      err.getBuffer().setLength(0);
+      assertThat(
+              weft(
+                  "chaincode",
+                  "query",
+                  "basic",
+                  "ReadAsset",
+                  "a1",
+                  "--peer",
+                  address,
+                  "--msp-dir",
+                  msp))
+          .isEqualTo(1);
+      assertThat(err.toString()).doesNotContain("development mode").contains("UNAVAILABLE");
+    }
   }
 
   @Test
