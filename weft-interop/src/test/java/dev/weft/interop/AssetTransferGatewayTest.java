@@ -74,18 +74,12 @@ class AssetTransferGatewayTest {
               .connect();
     }
     Path assetTransfer = Path.of(System.getProperty("interop.assetTransfer"));
+    // As the README starts it: npm start, with the development-mode environment.
     chaincode =
         ChaincodeProcess.start(
             new PeerEndpoint(peer.chaincodeAddress(), id -> answers()),
             CHAINCODE + ":1.0",
-            List.of(
-                "node",
-                assetTransfer.resolve("node_modules/fabric-shim/cli.js").toString(),
-                "start",
-                "--peer.address",
-                peer.chaincodeAddress(),
-                "--chaincode-id-name",
-                CHAINCODE + ":1.0"),
+            List.of("npm", "start", "--silent"),
             assetTransfer);
   }
 
@@ -226,6 +220,26 @@ class AssetTransferGatewayTest {
         .containsPattern("committed in block \\d+: VALID");
     assertThat(weft("chaincode", "query", CHAINCODE, "ReadAsset", "cli1"))
         .contains("\"Owner\":\"Ann\"");
+    assertThat(weft("chaincode", "list").lines()).containsExactly(CHAINCODE + ":1.0");
+  }
+
+  @Test
+  void theReadmesJavaApplicationCreatesAndReadsBackAnAsset() throws Exception {
+    Path app = Path.of(System.getProperty("interop.quickstart")).resolve("AssetApp.java");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("interop.peerJar"),
+                app.toString(),
+                data.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output)
+        .containsPattern("created and read back: \\{\"ID\":\"asset-\\d+\",\"Color\":\"yellow\"");
   }
 
   /** Runs the weft command line of the peer's jar on the peer's data directory. */

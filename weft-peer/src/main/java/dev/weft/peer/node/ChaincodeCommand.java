@@ -44,7 +44,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = WeftVersion.class,
     description = "Invoke and query chaincode through the running peer's Gateway.",
-    subcommands = {ChaincodeCommand.Invoke.class, ChaincodeCommand.Query.class})
+    subcommands = {
+      ChaincodeCommand.Invoke.class,
+      ChaincodeCommand.Query.class,
+      ChaincodeCommand.Listing.class
+    })
 final class ChaincodeCommand {
 
   /** What invoke and query share: where the peer is, who calls, and the call. */
@@ -105,7 +109,7 @@ final class ChaincodeCommand {
 
     PeerEndpointFile.Endpoint endpoint() {
       if (peer != null) {
-        return new PeerEndpointFile.Endpoint(peer, tlsCa);
+        return new PeerEndpointFile.Endpoint(peer, tlsCa, null);
       }
       Path data = dataDirectory.orDefault();
       PeerEndpointFile.Endpoint written =
@@ -119,7 +123,9 @@ final class ChaincodeCommand {
                               + PeerEndpointFile.path(data)
                               + " is missing): start it with 'weft start', or name a peer with"
                               + " --peer HOST:PORT"));
-      return tlsCa == null ? written : new PeerEndpointFile.Endpoint(written.address(), tlsCa);
+      return tlsCa == null
+          ? written
+          : new PeerEndpointFile.Endpoint(written.address(), tlsCa, written.operations());
     }
 
     Path mspDirectory() {
@@ -249,6 +255,74 @@ final class ChaincodeCommand {
       } catch (GatewayException e) {
         throw new IllegalStateException(describe(e), e);
       }
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Lists the chaincodes connected to the running peer (name:version), from its operations"
+              + " endpoint.")
+  static final class Listing implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
+
+    @Option(
+        names = "--operations",
+        paramLabel = "HOST:PORT",
+        description =
+            "The peer's operations endpoint (default: the one the peer of --data-dir wrote).")
+    String operations;
+
+    @Override
+    public Integer call() throws Exception {
+      String address = operations;
+      if (address == null) {
+        Path data = dataDirectory.orDefault();
+        address =
+            PeerEndpointFile.read(data)
+                .map(PeerEndpointFile.Endpoint::operations)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no running peer found for data directory "
+                                + data.toAbsolutePath()
+                                + ": start it with 'weft start', or name its operations endpoint"
+                                + " with --operations HOST:PORT"));
+      }
+      java.net.http.HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://" + address + "/chaincodes"))
+                      .timeout(java.time.Duration.ofSeconds(10))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "the operations endpoint " + address + " answered " + response.statusCode());
+      }
+      java.util.regex.Matcher ids =
+          java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(response.body());
+      PrintWriter out = spec.commandLine().getOut();
+      boolean any = false;
+      ids.find(); // "chaincodes"
+      while (ids.find()) {
+        out.println(ids.group(1));
+        any = true;
+      }
+      if (!any) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "no chaincode is connected; start one in development mode with"
+                    + " CORE_CHAINCODE_ID_NAME=<name>:<version> and CORE_PEER_ADDRESS set to the"
+                    + " peer's chaincode support address");
+      }
+      return 0;
     }
   }
 

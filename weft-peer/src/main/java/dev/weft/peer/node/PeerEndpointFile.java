@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * {@code <data-dir>/peer.address}: where the peer using a data directory listens for clients
- * ({@code host:port}) and, if it speaks TLS, the CA certificate to trust ({@code tls-ca PATH} on a
- * second line); written when it starts and removed when it stops, so that the client commands find
- * it from the same {@code --data-dir}.
+ * ({@code host:port}), where its operations endpoint is ({@code operations HOST:PORT}) and, if it
+ * speaks TLS, the CA certificate to trust ({@code tls-ca PATH}); written when it starts and removed
+ * when it stops, so that the client commands find it from the same {@code --data-dir}.
  */
 final class PeerEndpointFile {
 
@@ -21,10 +21,12 @@ final class PeerEndpointFile {
    *
    * @param address {@code host:port}
    * @param tlsCa the TLS CA certificate to trust, or null for plaintext
+   * @param operations the operations endpoint, {@code host:port}, or null if not known
    */
-  record Endpoint(String address, Path tlsCa) {}
+  record Endpoint(String address, Path tlsCa, String operations) {}
 
   private static final String TLS_CA = "tls-ca ";
+  private static final String OPERATIONS = "operations ";
 
   private static final String NAME = "peer.address";
 
@@ -38,9 +40,8 @@ final class PeerEndpointFile {
           temporary,
           endpoint.address()
               + "\n"
-              + (endpoint.tlsCa() == null
-                  ? ""
-                  : TLS_CA + endpoint.tlsCa().toAbsolutePath() + "\n"));
+              + (endpoint.tlsCa() == null ? "" : TLS_CA + endpoint.tlsCa().toAbsolutePath() + "\n")
+              + (endpoint.operations() == null ? "" : OPERATIONS + endpoint.operations() + "\n"));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -69,7 +70,13 @@ final class PeerEndpointFile {
               .map(line -> Path.of(line.substring(TLS_CA.length()).trim()))
               .findFirst()
               .orElse(null);
-      return Optional.of(new Endpoint(lines.get(0).trim(), tlsCa));
+      String operations =
+          lines.stream()
+              .filter(line -> line.startsWith(OPERATIONS))
+              .map(line -> line.substring(OPERATIONS.length()).trim())
+              .findFirst()
+              .orElse(null);
+      return Optional.of(new Endpoint(lines.get(0).trim(), tlsCa, operations));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -51,7 +51,9 @@ final class StartCommand implements Callable<Integer> {
     PeerEndpointFile.write(
         data,
         new PeerEndpointFile.Endpoint(
-            hostPort(peerAddress), config.node().tlsEnabled() ? peer.tlsCaCertificate() : null));
+            hostPort(peerAddress),
+            config.node().tlsEnabled() ? peer.tlsCaCertificate() : null,
+            hostPort(peer.operationsAddress())));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -188,6 +188,7 @@ public final class WeftPeer implements AutoCloseable {
                     "chaincode",
                     core.chaincodeListener::problem),
                 VersionInfo.ofThisBuild(),
+                () -> core.chaincodeSupport.registeredChaincodes(),
                 clock);
       } catch (RuntimeException e) {
         clientListener.close();

@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class OperationsServer implements AutoCloseable {
    * @param metrics what {@code /metrics} shows
    * @param checks what {@code /healthz} runs, by component name
    * @param version what {@code /version} shows
+   * @param chaincodes what {@code /chaincodes} lists: the ids of the chaincodes connected now
    * @param clock the time {@code /healthz} reports
    */
   public static OperationsServer start(
@@ -48,9 +51,10 @@ public final class OperationsServer implements AutoCloseable {
       MetricsRegistry metrics,
       Map<String, HealthCheck> checks,
       VersionInfo version,
+      Supplier<? extends Collection<String>> chaincodes,
       Clock clock) {
     OperationsRoutes routes =
-        new OperationsRoutes(metrics, new HealthChecks(checks, clock), version);
+        new OperationsRoutes(metrics, new HealthChecks(checks, clock), version, chaincodes);
     HttpServer server;
     try {
       server =

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,7 @@ class OperationsServerTest {
               "docker",
               Optional::empty),
           new VersionInfo("1a2b3c4", "0.1.0"),
+          () -> List.of("zeta:2.0", "basic:1.0"),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterEach
@@ -59,6 +61,7 @@ class OperationsServerTest {
             metrics,
             Map.of("ledger", Optional::empty),
             new VersionInfo("", ""),
+            List::of,
             Clock.fixed(NOW, ZoneOffset.UTC))) {
       HttpResponse<String> response = get(healthy, "/healthz");
 
@@ -167,11 +170,19 @@ class OperationsServerTest {
     assertThatThrownBy(
             () ->
                 OperationsServer.start(
-                    taken, metrics, Map.of(), new VersionInfo("", ""), Clock.systemUTC()))
+                    taken, metrics, Map.of(), new VersionInfo("", ""), List::of, Clock.systemUTC()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageStartingWith(
             "cannot serve the operations endpoint on 127.0.0.1:" + server.address().getPort())
         .hasMessageContaining("operations.listenAddress (WEFT_OPERATIONS_LISTENADDRESS)");
+  }
+
+  @Test
+  void chaincodesListsTheConnectedChaincodesSorted() throws Exception {
+    HttpResponse<String> response = get(server, "/chaincodes");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"chaincodes\":[\"basic:1.0\",\"zeta:2.0\"]}\n");
   }
 
   private HttpResponse<String> get(OperationsServer target, String path) throws Exception {
