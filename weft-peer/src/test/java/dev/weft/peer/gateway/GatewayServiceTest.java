@@ -349,6 +349,55 @@ class GatewayServiceTest {
   }
 
   @Test
+  void aClientWhoseIdentityIsFromAnUnknownCaIsRefusedByTheEndorserWithFabricsCode() {
+    ProposalClient.Built proposal =
+        new ProposalClient(stranger.user()).proposal(CHANNEL, "cc", "f");
+
+    StatusRuntimeException evaluate =
+        failure(
+            gateway()
+                .evaluate(
+                    EvaluateRequest.newBuilder()
+                        .setProposedTransaction(proposal.signed())
+                        .build()));
+
+    assertThat(evaluate.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(evaluate.getStatus().getDescription())
+        .startsWith("evaluate call to endorser returned error: error validating proposal:")
+        .contains("access denied");
+  }
+
+  @Test
+  void aSubmittedTransactionThisPeerDidNotEndorseCommitsAsAnEndorsementPolicyFailure()
+      throws Exception {
+    // Endorsed by a peer of an organisation outside the channel, submitted by a member.
+    TransactionEnvelopes.Built notOurs =
+        TransactionEnvelopes.build(
+            new TransactionEnvelopes.Spec(
+                user,
+                CHANNEL,
+                "cc",
+                "1.0",
+                TransactionEnvelopes.write("cc", "not-ours", "v"),
+                List.of(stranger.peer())));
+
+    gateway()
+        .submit(
+            SubmitRequest.newBuilder()
+                .setTransactionId(notOurs.txId())
+                .setChannelId(CHANNEL)
+                .setPreparedTransaction(notOurs.envelope())
+                .build())
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    CommitStatusResponse status =
+        gateway()
+            .commitStatus(commitStatusRequest(user, CHANNEL, notOurs.txId()))
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(status.getResult()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+  }
+
+  @Test
   void aChaincodeErrorOnEndorseIsAbortedWithTheChaincodesMessageInTheDetail() {
     var endorsing = gateway().endorse(endorseRequest(client.proposal(CHANNEL, "cc", "transfer")));
     answer(chaincode, tx -> completed(tx, 500, "asset a1 is not owned by Tomoko", "", null));
