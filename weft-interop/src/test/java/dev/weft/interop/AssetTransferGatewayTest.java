@@ -3,12 +3,8 @@ package dev.weft.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +19,6 @@ import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.Transaction;
-import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,31 +41,16 @@ class AssetTransferGatewayTest {
   @TempDir static Path directory;
   private static Path data;
   private static PeerProcess peer;
-  private static ManagedChannel connection;
+  private static ReadmePeer session;
   private static Gateway gateway;
   private static ChaincodeProcess chaincode;
 
   @BeforeAll
   static void start() throws Exception {
-    data = directory.resolve("weft-data");
-    Path logs = Path.of(System.getProperty("interop.logs", "target/chaincode-logs"));
-    peer =
-        PeerProcess.start(
-            Path.of(System.getProperty("interop.peerJar")),
-            data,
-            logs.resolve("asset-transfer-peer.log"));
-    connection = ManagedChannelBuilder.forTarget(peer.endorserAddress()).usePlaintext().build();
-    Path user = data.resolve(USER);
-    try (Reader certificate =
-            Files.newBufferedReader(user.resolve("signcerts/User1@org1.example.com-cert.pem"));
-        Reader key = Files.newBufferedReader(user.resolve("keystore/priv_sk"))) {
-      gateway =
-          Gateway.newInstance()
-              .identity(new X509Identity("Org1MSP", Identities.readX509Certificate(certificate)))
-              .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
-              .connection(connection)
-              .connect();
-    }
+    session = ReadmePeer.start(directory, "asset-transfer-peer.log");
+    data = session.data();
+    peer = session.peer();
+    gateway = session.gateway();
     Path assetTransfer = Path.of(System.getProperty("interop.assetTransfer"));
     // As the README starts it: npm start, with the development-mode environment.
     chaincode =
@@ -88,14 +66,8 @@ class AssetTransferGatewayTest {
     if (chaincode != null) {
       chaincode.close();
     }
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (connection != null) {
-      connection.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (peer != null) {
-      peer.close();
+    if (session != null) {
+      session.close();
     }
   }
 

@@ -4,16 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.CallOptions;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitException;
@@ -23,9 +15,6 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
@@ -43,42 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FabricGatewayClientTest {
 
   private static final String CHANNEL = "mychannel";
-  private static final String USER =
-      "crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp";
-  private static final UnaryOperator<CallOptions> DEADLINE =
-      options -> options.withDeadlineAfter(30, TimeUnit.SECONDS);
 
   @TempDir static Path directory;
   private static PeerProcess peer;
-  private static ManagedChannel connection;
+  private static ReadmePeer session;
   private static Gateway gateway;
   private static ChaincodeProcess chaincode;
 
   @BeforeAll
   static void start() throws Exception {
-    Path data = directory.resolve("weft-data");
-    Path logs = Path.of(System.getProperty("interop.logs", "target/chaincode-logs"));
-    peer =
-        PeerProcess.start(
-            Path.of(System.getProperty("interop.peerJar")),
-            data,
-            logs.resolve("weft-peer-gateway.log"));
-    connection = ManagedChannelBuilder.forTarget(peer.endorserAddress()).usePlaintext().build();
-    Path user = data.resolve(USER);
-    gateway =
-        Gateway.newInstance()
-            .identity(
-                new X509Identity(
-                    "Org1MSP",
-                    readCertificate(user.resolve("signcerts/User1@org1.example.com-cert.pem"))))
-            .signer(Signers.newPrivateKeySigner(readPrivateKey(user.resolve("keystore/priv_sk"))))
-            .connection(connection)
-            .evaluateOptions(DEADLINE)
-            .endorseOptions(DEADLINE)
-            .submitOptions(DEADLINE)
-            .commitStatusOptions(DEADLINE)
-            .chaincodeEventsOptions(DEADLINE)
-            .connect();
+    session = ReadmePeer.start(directory, "weft-peer-gateway.log");
+    peer = session.peer();
+    gateway = session.gateway();
     chaincode =
         InteropShim.FABRIC_JAVA.start(
             new PeerEndpoint(peer.chaincodeAddress(), FabricGatewayClientTest::answers),
@@ -90,14 +55,8 @@ class FabricGatewayClientTest {
     if (chaincode != null) {
       chaincode.close();
     }
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (connection != null) {
-      connection.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (peer != null) {
-      peer.close();
+    if (session != null) {
+      session.close();
     }
   }
 
@@ -219,22 +178,6 @@ class FabricGatewayClientTest {
       return true;
     } catch (GatewayException e) {
       return !e.getMessage().contains("is not running");
-    }
-  }
-
-  private static java.security.cert.X509Certificate readCertificate(Path pem) throws IOException {
-    try (Reader reader = Files.newBufferedReader(pem)) {
-      return Identities.readX509Certificate(reader);
-    } catch (java.security.cert.CertificateException e) {
-      throw new IOException(e);
-    }
-  }
-
-  private static java.security.PrivateKey readPrivateKey(Path pem) throws IOException {
-    try (Reader reader = Files.newBufferedReader(pem)) {
-      return Identities.readPrivateKey(reader);
-    } catch (java.security.InvalidKeyException e) {
-      throw new IOException(e);
     }
   }
 }

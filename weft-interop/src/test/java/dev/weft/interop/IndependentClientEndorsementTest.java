@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Proposal;
-import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.gateway.ProposedTransaction;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
@@ -51,7 +43,7 @@ class IndependentClientEndorsementTest {
   @TempDir static Path directory;
   private static Path data;
   private static PeerProcess peer;
-  private static ManagedChannel connection;
+  private static ReadmePeer session;
   private static EndorserGrpc.EndorserBlockingStub endorser;
   private static Gateway gateway;
   private static Signer signer;
@@ -59,24 +51,14 @@ class IndependentClientEndorsementTest {
 
   @BeforeAll
   static void start() throws Exception {
-    data = directory.resolve("weft-data");
-    Path logs = Path.of(System.getProperty("interop.logs", "target/chaincode-logs"));
-    peer =
-        PeerProcess.start(
-            Path.of(System.getProperty("interop.peerJar")), data, logs.resolve("weft-peer.log"));
-    connection = ManagedChannelBuilder.forTarget(peer.endorserAddress()).usePlaintext().build();
-    endorser = EndorserGrpc.newBlockingStub(connection);
-    Path user = data.resolve("crypto/" + ORG + "/users/User1@org1.example.com/msp");
-    signer = Signers.newPrivateKeySigner(privateKey(user.resolve("keystore/priv_sk")));
-    gateway =
-        Gateway.newInstance()
-            .identity(
-                new X509Identity(
-                    "Org1MSP",
-                    certificate(user.resolve("signcerts/User1@org1.example.com-cert.pem"))))
-            .signer(signer)
-            .connection(connection)
-            .connect();
+    session = ReadmePeer.start(directory, "weft-peer.log");
+    data = session.data();
+    peer = session.peer();
+    gateway = session.gateway();
+    endorser = EndorserGrpc.newBlockingStub(session.connection());
+    signer =
+        Signers.newPrivateKeySigner(
+            ReadmePeer.privateKey(session.userMsp().resolve("keystore/priv_sk")));
     chaincode =
         InteropShim.FABRIC_JAVA.start(
             new PeerEndpoint(
@@ -89,14 +71,8 @@ class IndependentClientEndorsementTest {
     if (chaincode != null) {
       chaincode.close();
     }
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (connection != null) {
-      connection.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (peer != null) {
-      peer.close();
+    if (session != null) {
+      session.close();
     }
   }
 
@@ -108,7 +84,7 @@ class IndependentClientEndorsementTest {
 
     assertThat(response.getResponse().getStatus()).isEqualTo(200);
     X509Certificate peerCertificate =
-        certificate(
+        ReadmePeer.certificate(
             data.resolve(
                 "crypto/"
                     + ORG
@@ -188,21 +164,5 @@ class IndependentClientEndorsementTest {
         endorser.processProposal(
             proposal(gateway.getNetwork(CHANNEL).getContract(name).newProposal("txinfo")));
     return !response.getResponse().getMessage().contains("is not running");
-  }
-
-  private static X509Certificate certificate(Path pem) throws IOException {
-    try (Reader reader = Files.newBufferedReader(pem)) {
-      return Identities.readX509Certificate(reader);
-    } catch (java.security.cert.CertificateException e) {
-      throw new IOException(e);
-    }
-  }
-
-  private static java.security.PrivateKey privateKey(Path pem) throws IOException {
-    try (Reader reader = Files.newBufferedReader(pem)) {
-      return Identities.readPrivateKey(reader);
-    } catch (java.security.InvalidKeyException e) {
-      throw new IOException(e);
-    }
   }
 }
