@@ -1,6 +1,9 @@
 package dev.weft.peer.node;
 
+import dev.weft.peer.config.Setting;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +40,7 @@ public final class WeftCommand implements Callable<Integer> {
   /** Runs the command line with these streams; returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new WeftCommand());
+    commandLine.getSubcommands().get("start").getCommandSpec().usageMessage().footer(settings());
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
@@ -53,6 +57,29 @@ public final class WeftCommand implements Callable<Integer> {
           return 2;
         });
     return commandLine.execute(args);
+  }
+
+  /** Every setting with its environment variable, default and purpose, for {@code start --help}. */
+  private static String[] settings() {
+    List<String> lines = new ArrayList<>();
+    lines.add("%nSettings (YAML key, environment variable, default):");
+    for (Setting setting : Setting.values()) {
+      lines.add(
+          "  "
+              + setting.key()
+              + "  "
+              + setting.environmentVariable()
+              + "  ["
+              + escape(setting.defaultValue())
+              + "]");
+      lines.add("      " + escape(setting.description()));
+    }
+    return lines.toArray(String[]::new);
+  }
+
+  // picocli formats usage lines with String.format.
+  private static String escape(String text) {
+    return text.replace("%", "%%");
   }
 
   private static String message(Exception e) {

@@ -68,6 +68,10 @@ class WeftCommandTest {
     assertThat(out.toString()).startsWith("weft ");
     assertThat(weft("--help")).isZero();
     assertThat(out.toString()).contains("start", "crypto", "channel", "chaincode");
+    assertThat(weft("start", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("chaincode.executeTimeout  WEFT_CHAINCODE_EXECUTETIMEOUT  [30s]")
+        .contains("peer.tls.enabled  WEFT_PEER_TLS_ENABLED  [false]");
     assertThat(weft("chaincode", "invoke", "--help")).isZero();
     assertThat(out.toString()).contains("--transient", "--channel", "--data-dir", "--peer");
   }
