@@ -32,7 +32,8 @@ final class StartupTraining {
             Map.of(
                 Setting.PEER_FILE_SYSTEM_PATH, Path.of(args[0]).toString(),
                 Setting.PEER_LISTEN_ADDRESS, "127.0.0.1:0",
-                Setting.CHAINCODE_LISTEN_ADDRESS, "127.0.0.1:0"));
+                Setting.CHAINCODE_LISTEN_ADDRESS, "127.0.0.1:0",
+                Setting.OPERATIONS_LISTEN_ADDRESS, "127.0.0.1:0"));
     try (WeftPeer peer = WeftPeer.startNode(config)) {
       peer.channels().ids();
     }
