@@ -1,5 +1,7 @@
 package dev.weft.peer.node;
 
+import dev.weft.peer.lifecycle.ChaincodePackage;
+import dev.weft.peer.lifecycle.ChaincodePackageWriter;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -37,17 +39,20 @@ import picocli.CommandLine.Spec;
 /**
  * {@code weft chaincode invoke|query}: a transaction through the peer's Gateway service, with
  * Fabric's own client library, as the data directory's client user ({@code User1}) unless told
- * otherwise.
+ * otherwise; {@code weft chaincode list}: the connected chaincodes; {@code weft chaincode package}:
+ * a Fabric chaincode package from a source directory.
  */
 @Command(
     name = "chaincode",
     mixinStandardHelpOptions = true,
     versionProvider = WeftVersion.class,
-    description = "Invoke and query chaincode through the running peer's Gateway.",
+    description =
+        "Invoke and query chaincode through the running peer's Gateway; package chaincode.",
     subcommands = {
       ChaincodeCommand.Invoke.class,
       ChaincodeCommand.Query.class,
-      ChaincodeCommand.Listing.class
+      ChaincodeCommand.Listing.class,
+      ChaincodeCommand.Package.class
     })
 final class ChaincodeCommand {
 
@@ -322,6 +327,52 @@ final class ChaincodeCommand {
                     + " CORE_CHAINCODE_ID_NAME=<name>:<version> and CORE_PEER_ADDRESS set to the"
                     + " peer's chaincode support address");
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "package",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Builds a Fabric chaincode package (.tar.gz) from a source directory, as 'peer lifecycle"
+              + " chaincode package' does; prints its package id.")
+  static final class Package implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUTPUT", description = "The package file to write.")
+    Path output;
+
+    @Option(
+        names = "--path",
+        required = true,
+        paramLabel = "DIR",
+        description =
+            "The chaincode's source directory (for ccaas: the directory with connection.json).")
+    Path path;
+
+    @Option(
+        names = "--lang",
+        required = true,
+        paramLabel = "TYPE",
+        description =
+            "The chaincode type: node, java, golang, ccaas, or a type an external builder"
+                + " accepts.")
+    String lang;
+
+    @Option(
+        names = "--label",
+        required = true,
+        paramLabel = "LABEL",
+        description = "The package label (alphanumerics and '.+-_', starting alphanumeric).")
+    String label;
+
+    @Override
+    public Integer call() {
+      ChaincodePackage written = ChaincodePackageWriter.write(path, lang, label, output);
+      spec.commandLine().getOut().println(written.packageId());
       return 0;
     }
   }

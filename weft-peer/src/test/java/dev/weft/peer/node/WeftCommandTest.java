@@ -51,6 +51,49 @@ class WeftCommandTest {
   }
 
   @Test
+  void chaincodePackageWritesAPackageAndPrintsItsId() throws Exception {
+    Path source = Files.createDirectories(directory.resolve("asset"));
+    Files.writeString(source.resolve("package.json"), "{\"name\":\"asset\"}");
+    Files.createDirectories(source.resolve("node_modules/x"));
+    Files.writeString(source.resolve("node_modules/x/index.js"), "left out");
+    Path output = directory.resolve("asset.tar.gz");
+
+    int status =
+        weft(
+            "chaincode",
+            "package",
+            output.toString(),
+            "--path",
+            source.toString(),
+            "--lang",
+            "node",
+            "--label",
+            "asset_1.0");
+
+    assertThat(status).as(err.toString()).isZero();
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(output)));
+    assertThat(out.toString().strip()).isEqualTo("asset_1.0:" + sha256);
+
+    int bad =
+        weft(
+            "chaincode",
+            "package",
+            directory.resolve("bad.tar.gz").toString(),
+            "--path",
+            source.toString(),
+            "--lang",
+            "node",
+            "--label",
+            "_bad");
+    assertThat(bad).isNotZero();
+    assertThat(err.toString()).contains("bad.tar.gz").contains("invalid label '_bad'");
+  }
+
+  @Test
   void aWrongCommandLineIsOneLineOnStandardErrorAndExitStatus2() {
     assertThat(weft("crypto", "generate", "--org", "x.com")).isEqualTo(2);
     assertThat(err.toString()).startsWith("weft: Missing required option: '--output=DIR'");
