@@ -2,6 +2,7 @@ package dev.weft.peer.node;
 
 import dev.weft.peer.lifecycle.ChaincodePackage;
 import dev.weft.peer.lifecycle.ChaincodePackageWriter;
+import dev.weft.peer.lifecycle.InstalledChaincodes;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -52,6 +53,8 @@ import picocli.CommandLine.Spec;
       ChaincodeCommand.Invoke.class,
       ChaincodeCommand.Query.class,
       ChaincodeCommand.Listing.class,
+      ChaincodeCommand.Install.class,
+      ChaincodeCommand.Installed.class,
       ChaincodeCommand.Package.class
     })
 final class ChaincodeCommand {
@@ -373,6 +376,56 @@ final class ChaincodeCommand {
     public Integer call() {
       ChaincodePackage written = ChaincodePackageWriter.write(path, lang, label, output);
       spec.commandLine().getOut().println(written.packageId());
+      return 0;
+    }
+  }
+
+  /** Where a data directory keeps its installed chaincode packages, as Fabric's peer does. */
+  static InstalledChaincodes installed(Path dataDirectory) {
+    return new InstalledChaincodes(dataDirectory.resolve("lifecycle").resolve("chaincodes"));
+  }
+
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Installs a chaincode package (a Fabric 2.x .tar.gz) in the peer's data directory, as"
+              + " 'peer lifecycle chaincode install' does; prints its package id.")
+  static final class Install implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
+
+    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package file.")
+    Path packageFile;
+
+    @Override
+    public Integer call() {
+      ChaincodePackage chaincode = installed(dataDirectory.orDefault()).install(packageFile);
+      spec.commandLine().getOut().println("installed " + chaincode.packageId());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "installed",
+      mixinStandardHelpOptions = true,
+      versionProvider = WeftVersion.class,
+      description =
+          "Lists the chaincode packages installed in the peer's data directory (package id and"
+              + " label), as 'peer lifecycle chaincode queryinstalled' does.")
+  static final class Installed implements Callable<Integer> {
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      for (ChaincodePackage chaincode : installed(dataDirectory.orDefault()).list()) {
+        out.println("Package ID: " + chaincode.packageId() + ", Label: " + chaincode.label());
+      }
       return 0;
     }
   }

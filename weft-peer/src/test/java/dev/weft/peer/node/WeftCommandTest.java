@@ -91,6 +91,19 @@ class WeftCommandTest {
             "_bad");
     assertThat(bad).isNotZero();
     assertThat(err.toString()).contains("bad.tar.gz").contains("invalid label '_bad'");
+
+    out.getBuffer().setLength(0);
+    Path data = directory.resolve("weft-data");
+    assertThat(weft("chaincode", "install", output.toString(), "--data-dir", data.toString()))
+        .isZero();
+    assertThat(out.toString()).isEqualTo("installed asset_1.0:" + sha256 + System.lineSeparator());
+    assertThat(weft("chaincode", "install", output.toString(), "--data-dir", data.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("chaincode already successfully installed");
+    out.getBuffer().setLength(0);
+    assertThat(weft("chaincode", "installed", "--data-dir", data.toString())).isZero();
+    assertThat(out.toString().strip())
+        .isEqualTo("Package ID: asset_1.0:" + sha256 + ", Label: asset_1.0");
   }
 
   @Test

@@ -1,0 +1,87 @@
+package dev.weft.peer.lifecycle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The chaincode packages installed on this peer, one file each in a directory, named as Fabric's
+ * chaincode store names them: the package id with its {@code :} turned into {@code .}, plus {@code
+ * .tar.gz} ({@code basic_1.0.<sha256>.tar.gz}).
+ */
+public final class InstalledChaincodes {
+
+  private static final Pattern FILE_NAME = Pattern.compile("^(.+)[.]([0-9a-f]{64})[.]tar[.]gz$");
+
+  private final Path directory;
+
+  public InstalledChaincodes(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Installs the package in {@code file} after checking that it is one; returns it.
+   *
+   * @throws InvalidChaincodePackageException if it is not a valid package
+   * @throws IllegalStateException if the same package is installed already, with Fabric's message
+   */
+  public ChaincodePackage install(Path file) {
+    ChaincodePackage chaincode = ChaincodePackage.read(file);
+    Path installed = directory.resolve(fileName(chaincode.packageId()));
+    if (Files.exists(installed)) {
+      throw new IllegalStateException(
+          "chaincode already successfully installed (package ID '" + chaincode.packageId() + "')");
+    }
+    try {
+      Files.createDirectories(directory);
+      // Copied beside its final name and renamed, so that a crash leaves no half package.
+      Path temporary = Files.createTempFile(directory, "installing-", ".part");
+      Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temporary, installed, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install " + file + " into " + directory, e);
+    }
+    return chaincode;
+  }
+
+  /** The installed packages, by package id. */
+  public List<ChaincodePackage> list() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    List<ChaincodePackage> packages = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.sorted().toList()) {
+        if (FILE_NAME.matcher(file.getFileName().toString()).matches()) {
+          packages.add(ChaincodePackage.read(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the installed chaincodes in " + directory, e);
+    }
+    packages.sort(Comparator.comparing(ChaincodePackage::packageId));
+    return List.copyOf(packages);
+  }
+
+  /** An installed package by its id. */
+  public Optional<ChaincodePackage> get(String packageId) {
+    Path file = directory.resolve(fileName(packageId));
+    return Files.isRegularFile(file) ? Optional.of(ChaincodePackage.read(file)) : Optional.empty();
+  }
+
+  private static String fileName(String packageId) {
+    int colon = packageId.indexOf(':');
+    if (colon <= 0 || packageId.indexOf('/') >= 0 || packageId.indexOf('\\') >= 0) {
+      throw new IllegalArgumentException("'" + packageId + "' is not a package id (label:hash)");
+    }
+    return packageId.substring(0, colon) + "." + packageId.substring(colon + 1) + ".tar.gz";
+  }
+}
