@@ -23,6 +23,7 @@ public final class InstalledChaincodes {
 
   private final Path directory;
 
+  /** The packages in {@code directory}, which is created on the first install. */
   public InstalledChaincodes(Path directory) {
     this.directory = directory;
   }
@@ -34,20 +35,37 @@ public final class InstalledChaincodes {
    * @throws IllegalStateException if the same package is installed already, with Fabric's message
    */
   public ChaincodePackage install(Path file) {
-    ChaincodePackage chaincode = ChaincodePackage.read(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the chaincode package " + file, e);
+    }
+    // The bytes checked and hashed are the bytes stored, whatever happens to the file meanwhile.
+    ChaincodePackage chaincode = ChaincodePackage.parse(file.toString(), bytes);
     Path installed = directory.resolve(fileName(chaincode.packageId()));
     if (Files.exists(installed)) {
       throw new IllegalStateException(
           "chaincode already successfully installed (package ID '" + chaincode.packageId() + "')");
     }
+    Path temporary = null;
     try {
       Files.createDirectories(directory);
-      // Copied beside its final name and renamed, so that a crash leaves no half package.
-      Path temporary = Files.createTempFile(directory, "installing-", ".part");
-      Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+      // Written beside its final name and renamed, so that a crash leaves no half package.
+      temporary = Files.createTempFile(directory, "installing-", ".part");
+      Files.write(temporary, bytes);
       Files.move(temporary, installed, StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install " + file + " into " + directory, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // The install already failed with its own error; a stray .part file is harmless.
+        }
+      }
     }
     return chaincode;
   }

@@ -17,7 +17,12 @@ final class JsonObjectParser {
   static final Object NULL = new Object();
 
   private final String text;
+  // Deeper nesting than any package file needs is refused rather than recursed into: a crafted
+  // metadata.json of nested brackets must not overflow the stack.
+  private static final int MAX_DEPTH = 64;
+
   private int position;
+  private int depth;
 
   private JsonObjectParser(String text) {
     this.text = text;
@@ -66,6 +71,31 @@ final class JsonObjectParser {
   }
 
   private Map<String, Object> object() {
+    enter();
+    try {
+      return objectMembers();
+    } finally {
+      depth--;
+    }
+  }
+
+  private List<Object> array() {
+    enter();
+    try {
+      return arrayElements();
+    } finally {
+      depth--;
+    }
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      depth--;
+      throw error("JSON nested more than " + MAX_DEPTH + " levels deep");
+    }
+  }
+
+  private Map<String, Object> objectMembers() {
     position++; // '{'
     Map<String, Object> members = new LinkedHashMap<>();
     skipWhitespace();
@@ -92,7 +122,7 @@ final class JsonObjectParser {
     }
   }
 
-  private List<Object> array() {
+  private List<Object> arrayElements() {
     position++; // '['
     List<Object> elements = new ArrayList<>();
     skipWhitespace();

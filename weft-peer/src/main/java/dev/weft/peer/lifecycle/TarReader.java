@@ -20,13 +20,23 @@ public final class TarReader {
 
   private static final int BLOCK = 512;
 
+  /**
+   * The largest archive this reads, decompressed: a chaincode package is source code, and an
+   * untrusted gzip stream must not be able to expand without bound (a "gzip bomb").
+   */
+  public static final int MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
+
   private TarReader() {}
 
   /** The entries of a gzip-compressed tar archive, in archive order. */
   public static List<TarEntry> readGzip(byte[] archive) throws ArchiveFormatException {
     byte[] tar;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
-      tar = in.readAllBytes();
+      tar = in.readNBytes(MAX_ARCHIVE_BYTES + 1);
+      if (tar.length > MAX_ARCHIVE_BYTES) {
+        throw new ArchiveFormatException(
+            "decompresses to more than " + MAX_ARCHIVE_BYTES / (1024 * 1024) + " MiB");
+      }
     } catch (ZipException | EOFException e) {
       throw new ArchiveFormatException("not a gzip stream (" + e.getMessage() + ")", e);
     } catch (IOException e) {
@@ -142,6 +152,12 @@ public final class TarReader {
     String digits = text(tar, offset, length).trim();
     if (digits.isEmpty()) {
       return 0;
+    }
+    // Only octal digits: Long.parseLong would also take a sign, and a negative size would send
+    // the reader back to the same header for ever.
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+      throw new ArchiveFormatException(
+          "tar entry " + entry + " has a malformed " + field + " '" + digits + "'");
     }
     try {
       return Long.parseLong(digits, 8);

@@ -174,7 +174,16 @@ final class ChaincodeCommand {
       }
       ManagedChannel channel = channel(endpoint);
       Gateway gateway =
-          Gateway.newInstance().identity(identity).signer(signer).connection(channel).connect();
+          Gateway.newInstance()
+              .identity(identity)
+              .signer(signer)
+              .connection(channel)
+              .evaluateOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
+              .endorseOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
+              .submitOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
+              // The commit of a lone transaction takes milliseconds; minutes mean it never will.
+              .commitStatusOptions(o -> o.withDeadlineAfter(2, TimeUnit.MINUTES))
+              .connect();
       return new Connection(channel, gateway);
     }
 
@@ -432,7 +441,7 @@ final class ChaincodeCommand {
 
   /** The client library's message with the peers' own, on one line. */
   static String describe(Exception e) {
-    StringBuilder message = new StringBuilder(e.getMessage());
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
     if (e instanceof GatewayException gatewayException) {
       for (ErrorDetail detail : gatewayException.getDetails()) {
         message

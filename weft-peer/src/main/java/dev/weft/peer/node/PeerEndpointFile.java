@@ -64,6 +64,9 @@ final class PeerEndpointFile {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(file);
+      if (lines.isEmpty() || lines.get(0).isBlank()) {
+        return Optional.empty(); // being written, or left empty by a crash
+      }
       Path tlsCa =
           lines.stream()
               .filter(line -> line.startsWith(TLS_CA))

@@ -47,13 +47,7 @@ final class StartCommand implements Callable<Integer> {
     PeerConfig config = config(System.getenv());
     WeftPeer peer = WeftPeer.startNode(config);
     Path data = config.node().dataDirectory();
-    InetSocketAddress peerAddress = peer.peerAddress();
-    PeerEndpointFile.write(
-        data,
-        new PeerEndpointFile.Endpoint(
-            hostPort(peerAddress),
-            config.node().tlsEnabled() ? peer.tlsCaCertificate() : null,
-            hostPort(peer.operationsAddress())));
+    // Registered first, so that whatever fails next, the peer is closed on the way out.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -62,6 +56,13 @@ final class StartCommand implements Callable<Integer> {
                   PeerEndpointFile.remove(data);
                 },
                 "weft-shutdown"));
+    InetSocketAddress peerAddress = peer.peerAddress();
+    PeerEndpointFile.write(
+        data,
+        new PeerEndpointFile.Endpoint(
+            hostPort(peerAddress),
+            config.node().tlsEnabled() ? peer.tlsCaCertificate() : null,
+            hostPort(peer.operationsAddress())));
     describe(peer, data, System.out);
     peer.awaitStop();
     return 0;

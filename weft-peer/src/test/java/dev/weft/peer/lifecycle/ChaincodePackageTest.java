@@ -201,6 +201,40 @@ class ChaincodePackageTest {
         .hasMessageContaining("tar entry code.tar.gz is a symbolic link");
   }
 
+  @Test
+  void aTarHeaderWithANegativeSizeIsRefusedInsteadOfReadForEver() throws Exception {
+    byte[] tar = TarWriter.write(List.of(TarEntry.directory("src/")), 0);
+    // Size field (offset 124, 12 bytes) set to -2000 (octal), then the header checksum redone.
+    byte[] size = "-0002000000\0".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(size, 0, tar, 124, size.length);
+    java.util.Arrays.fill(tar, 148, 156, (byte) ' ');
+    int sum = 0;
+    for (int i = 0; i < 512; i++) {
+      sum += tar[i] & 0xff;
+    }
+    byte[] checksum = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(checksum, 0, tar, 148, checksum.length);
+    Path file = directory.resolve("negative.tar.gz");
+    Files.write(file, gzip(tar));
+
+    assertThatThrownBy(() -> ChaincodePackage.read(file))
+        .hasMessageContaining("negative.tar.gz")
+        .hasMessageContaining("malformed size '-0002000000'");
+  }
+
+  @Test
+  void deeplyNestedJsonInMetadataIsRefusedWithoutOverflowingTheStack() throws Exception {
+    String nested = "{\"type\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    Path file = directory.resolve("nested.tar.gz");
+    Files.write(
+        file,
+        pkg(TarEntry.file("metadata.json", utf8(nested)), TarEntry.file("code.tar.gz", code())));
+
+    assertThatThrownBy(() -> ChaincodePackage.read(file))
+        .hasMessageContaining("nested.tar.gz")
+        .hasMessageContaining("nested more than 64 levels deep");
+  }
+
   private static byte[] gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
