@@ -1,5 +1,6 @@
 package dev.weft.peer.lifecycle;
 
+import dev.weft.peer.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -19,8 +20,6 @@ public record PackageMetadata(String type, String label, String path) {
 
   /** Fabric's label rule ({@code persistence.LabelRegexp}); ASCII only, as Go's [[:alnum:]]. */
   private static final Pattern LABEL = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.+-]*$");
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Checks the label by Fabric's rule. */
   public PackageMetadata {
@@ -72,37 +71,12 @@ public record PackageMetadata(String type, String label, String path) {
    */
   public byte[] toJson() {
     return ("{\"path\":"
-            + quote(path)
+            + Json.string(path)
             + ",\"type\":"
-            + quote(type)
+            + Json.string(type)
             + ",\"label\":"
-            + quote(label)
+            + Json.string(label)
             + "}")
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append("\\u");
-            for (int shift = 12; shift >= 0; shift -= 4) {
-              out.append(HEX[(c >> shift) & 0xf]);
-            }
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.weft.peer.operations;
 
+import dev.weft.peer.json.Json;
+
 /**
  * A health check that failed.
  *

@@ -1,5 +1,6 @@
 package dev.weft.peer.operations;
 
+import dev.weft.peer.json.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package dev.weft.peer.operations;
 
+import dev.weft.peer.json.Json;
 import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.metrics.PrometheusText;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.weft.peer.operations;
 
+import dev.weft.peer.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

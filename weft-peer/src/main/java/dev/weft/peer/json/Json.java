@@ -1,18 +1,19 @@
-package dev.weft.peer.operations;
+package dev.weft.peer.json;
 
 /**
- * JSON string literals as Go's {@code encoding/json} writes them, which is how Fabric's operations
- * endpoint answers: quotes, backslashes and control characters escaped, and also {@code <}, {@code
- * >}, {@code &}, U+2028 and U+2029, so that the text is safe inside HTML.
+ * JSON string literals as Go's {@code encoding/json} writes them, as Fabric writes its JSON (the
+ * operations endpoint's answers, a chaincode package's metadata.json): quotes, backslashes and
+ * control characters escaped, and also {@code <}, {@code >}, {@code &}, U+2028 and U+2029, so that
+ * the text is safe inside HTML.
  */
-final class Json {
+public final class Json {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
 
   /** {@code text} as a quoted JSON string. */
-  static String string(String text) {
+  public static String string(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
