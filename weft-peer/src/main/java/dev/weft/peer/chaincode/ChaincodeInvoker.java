@@ -1,6 +1,7 @@
 package dev.weft.peer.chaincode;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
@@ -12,11 +13,14 @@ import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
  */
 final class ChaincodeInvoker {
 
-  private final HandlerRegistry registry;
+  private final ChaincodeDefinitions definitions;
+  private final ChaincodeRuntimes runtimes;
   private final Duration executeTimeout;
 
-  ChaincodeInvoker(HandlerRegistry registry, Duration executeTimeout) {
-    this.registry = registry;
+  ChaincodeInvoker(
+      ChaincodeDefinitions definitions, ChaincodeRuntimes runtimes, Duration executeTimeout) {
+    this.definitions = definitions;
+    this.runtimes = runtimes;
     this.executeTimeout = executeTimeout;
   }
 
@@ -26,12 +30,20 @@ final class ChaincodeInvoker {
    */
   CompletableFuture<ChaincodeMessage> invoke(
       InvocationScope scope, String chaincodeName, ChaincodeInput input) {
-    Handler handler;
+    Optional<ChaincodeDefinition> definition;
     try {
-      handler = registry.forName(chaincodeName);
-    } catch (ChaincodeException e) {
+      // Read through the simulator: the read-write set records the definition, as in Fabric.
+      definition = definitions.find(scope.channelId(), chaincodeName, scope.simulator());
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return runtimes
+        .handler(chaincodeName, definition)
+        .thenCompose(handler -> send(handler, scope, chaincodeName, input));
+  }
+
+  private CompletableFuture<ChaincodeMessage> send(
+      Handler handler, InvocationScope scope, String chaincodeName, ChaincodeInput input) {
     // As in Fabric, the peer replaces the client's decorations with its own (none).
     ChaincodeInput decorated = input.toBuilder().clearDecorations().build();
     ChaincodeMessage message =

@@ -48,10 +48,23 @@ public final class ChaincodeSupport implements AutoCloseable {
    *     timeouts)
    */
   public ChaincodeSupport(ChaincodeConfig config, Ledgers ledgers, MetricsRegistry metrics) {
+    this(config, ledgers, metrics, ChaincodeDefinitions.NONE);
+  }
+
+  /**
+   * @param metrics where chaincode support declares and records its metrics
+   * @param definitions the committed chaincode definitions, which say what package runs a chaincode
+   */
+  public ChaincodeSupport(
+      ChaincodeConfig config,
+      Ledgers ledgers,
+      MetricsRegistry metrics,
+      ChaincodeDefinitions definitions) {
     this.config = config;
     this.ledgers = ledgers;
     this.metrics = ChaincodeMetrics.in(metrics);
-    this.invoker = new ChaincodeInvoker(registry, config.executeTimeout());
+    this.invoker =
+        new ChaincodeInvoker(definitions, new ChaincodeRuntimes(registry), config.executeTimeout());
     this.requests =
         new ChaincodeRequests(
             new StateRequests(config.runtimeParams()),

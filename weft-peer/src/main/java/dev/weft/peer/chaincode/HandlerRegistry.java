@@ -2,6 +2,7 @@ package dev.weft.peer.chaincode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,12 @@ final class HandlerRegistry {
   /** Removes a handler, but only if it is the one registered under that id. */
   void deregister(String chaincodeId, Handler handler) {
     handlers.remove(chaincodeId, handler);
+  }
+
+  /** The ready handler registered under exactly this id. */
+  Optional<Handler> ready(String chaincodeId) {
+    Handler handler = handlers.get(chaincodeId);
+    return handler != null && handler.isReady() ? Optional.of(handler) : Optional.empty();
   }
 
   /**

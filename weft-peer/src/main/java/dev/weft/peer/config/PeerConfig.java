@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
  * @param node where clients reach the peer, where it keeps its data, and who it is
  * @param ordering how the embedded orderer cuts blocks and what the committer requires
  * @param operations where the operations endpoint serves health, metrics and version
+ * @param launch how the peer builds and starts chaincode runtimes
  */
 public record PeerConfig(
     ChaincodeConfig chaincode,
     LedgerConfig ledger,
     NodeConfig node,
     OrderingConfig ordering,
-    OperationsConfig operations) {
+    OperationsConfig operations,
+    LaunchConfig launch) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -93,22 +95,30 @@ public record PeerConfig(
             v.parse(Setting.ORDERER_ABSOLUTE_MAX_BYTES, Long::parseLong),
             v.duration(Setting.ORDERER_BATCH_TIMEOUT),
             v.raw(Setting.PEER_ENDORSEMENT_POLICY)),
-        new OperationsConfig(v.hostPort(Setting.OPERATIONS_LISTEN_ADDRESS)));
+        new OperationsConfig(v.hostPort(Setting.OPERATIONS_LISTEN_ADDRESS)),
+        new LaunchConfig(
+            v.duration(Setting.CHAINCODE_STARTUP_TIMEOUT),
+            v.parse(Setting.CHAINCODE_EXTERNAL_BUILDERS, LaunchConfig::parseBuilders)));
   }
 
   /** The same configuration with another chaincode configuration. */
   public PeerConfig withChaincode(ChaincodeConfig chaincode) {
-    return new PeerConfig(chaincode, ledger, node, ordering, operations);
+    return new PeerConfig(chaincode, ledger, node, ordering, operations, launch);
   }
 
   /** The same configuration with another node configuration. */
   public PeerConfig withNode(NodeConfig node) {
-    return new PeerConfig(chaincode, ledger, node, ordering, operations);
+    return new PeerConfig(chaincode, ledger, node, ordering, operations, launch);
+  }
+
+  /** The same configuration with another launch configuration. */
+  public PeerConfig withLaunch(LaunchConfig launch) {
+    return new PeerConfig(chaincode, ledger, node, ordering, operations, launch);
   }
 
   /** The same configuration with another operations endpoint configuration. */
   public PeerConfig withOperations(OperationsConfig operations) {
-    return new PeerConfig(chaincode, ledger, node, ordering, operations);
+    return new PeerConfig(chaincode, ledger, node, ordering, operations, launch);
   }
 
   /** Parses Go-style durations as Fabric writes them: {@code 30s}, {@code 500ms}, {@code 2m}. */

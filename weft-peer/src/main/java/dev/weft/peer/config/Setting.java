@@ -66,6 +66,17 @@ public enum Setting {
       "chaincode.runtimeParams.maxSizeGetMultipleKeys",
       "1000",
       "Announced in READY: most keys in one GET_STATE_MULTIPLE (at least 100)."),
+  CHAINCODE_STARTUP_TIMEOUT(
+      "chaincode.startupTimeout",
+      "300s",
+      "How long a chaincode the peer launches may take to start and register (Fabric's"
+          + " chaincode.startuptimeout); a build before it has no limit."),
+  CHAINCODE_EXTERNAL_BUILDERS(
+      "chaincode.externalBuilders",
+      "",
+      "Directories of external builders (each with bin/detect, bin/build and bin/release or"
+          + " bin/run, Fabric's contract), comma-separated, tried in order before the built-in"
+          + " Java, Node and chaincode-as-a-service builders."),
   LEDGER_HISTORY_ENABLED(
       "ledger.historyEnabled", "true", "Keep the history of every key for GET_HISTORY_FOR_KEY."),
   PEER_LISTEN_ADDRESS(
