@@ -51,7 +51,12 @@ public final class CertificateAuthority {
     /** signcerts: digital signature, no extended key usage. */
     SIGNING,
     /** TLS: digital signature and key encipherment, server and client auth. */
-    TLS
+    TLS,
+    /**
+     * TLS client only: digital signature and key encipherment, client auth, as Fabric's {@code
+     * tlsgen} issues chaincode's client certificates.
+     */
+    TLS_CLIENT
   }
 
   /** A certificate and its private key. */
@@ -205,7 +210,11 @@ public final class CertificateAuthority {
             Extension.extendedKeyUsage,
             false,
             new ExtendedKeyUsage(
-                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                usage == Usage.TLS_CLIENT
+                    ? new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}
+                    : new KeyPurposeId[] {
+                      KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+                    }));
       }
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(

@@ -1,5 +1,7 @@
 package dev.weft.peer.node;
 
+import dev.weft.peer.chaincode.ChaincodeAccessControl;
+import dev.weft.peer.chaincode.ChaincodeCredentials;
 import dev.weft.peer.chaincode.ChaincodeSupport;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
@@ -23,7 +25,11 @@ import dev.weft.peer.operations.VersionInfo;
 import dev.weft.peer.ordering.BlockSigner;
 import dev.weft.peer.ordering.BroadcastService;
 import dev.weft.peer.ordering.ChannelOrderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,6 +64,7 @@ public final class WeftPeer implements AutoCloseable {
   private final MetricsRegistry metrics;
   private final Ledgers ledgers;
   private final ChaincodeSupport chaincodeSupport;
+  private final ChaincodeCredentials chaincodeCredentials;
   private final ChaincodeListener chaincodeListener;
   private final Node node; // null for a chaincode-support-only peer
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -66,32 +73,63 @@ public final class WeftPeer implements AutoCloseable {
       MetricsRegistry metrics,
       Ledgers ledgers,
       ChaincodeSupport chaincodeSupport,
+      ChaincodeCredentials chaincodeCredentials,
       ChaincodeListener chaincodeListener,
       Node node) {
     this.metrics = metrics;
     this.ledgers = ledgers;
     this.chaincodeSupport = chaincodeSupport;
+    this.chaincodeCredentials = chaincodeCredentials;
     this.chaincodeListener = chaincodeListener;
     this.node = node;
   }
 
   /**
    * Starts ledgers and chaincode support only: no identity, no channels, no endorser. Tests and
-   * benchmarks of the chaincode protocol add the ledgers they need.
+   * benchmarks of the chaincode protocol add the ledgers they need. Having no TLS certificate, such
+   * a peer's chaincode listener is plaintext whatever {@code peer.tls.enabled} says.
    */
   public static WeftPeer start(PeerConfig config) {
+    return start(config, null);
+  }
+
+  /**
+   * @param tlsLayout the crypto material whose peer TLS certificate the chaincode listener serves
+   *     with, or null for a plaintext listener
+   */
+  private static WeftPeer start(PeerConfig config, PeerOrgLayout tlsLayout) {
+    ChaincodeAccessControl access =
+        tlsLayout == null
+            ? null
+            : ChaincodeAccessControl.create(
+                readPem(tlsCaCertificate(tlsLayout)), Clock.systemUTC());
     MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
     ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
     ChaincodeListener listener;
     try {
-      listener = ChaincodeListener.start(config.chaincode(), chaincodeSupport.service());
+      listener =
+          access == null
+              ? ChaincodeListener.start(config.chaincode(), chaincodeSupport.service())
+              : ChaincodeListener.start(
+                  config.chaincode(),
+                  access.guard(chaincodeSupport.service()),
+                  new ChaincodeListener.Tls(
+                      serverTls(tlsLayout).certificateChain(),
+                      serverTls(tlsLayout).privateKey(),
+                      access.clientCaCertificatePem()));
     } catch (RuntimeException e) {
       chaincodeSupport.close();
       ledgers.close();
       throw e;
     }
-    return new WeftPeer(metrics, ledgers, chaincodeSupport, listener, null);
+    return new WeftPeer(
+        metrics,
+        ledgers,
+        chaincodeSupport,
+        access == null ? ChaincodeCredentials.NONE : access,
+        listener,
+        null);
   }
 
   /**
@@ -104,7 +142,7 @@ public final class WeftPeer implements AutoCloseable {
     Ledger.preloadRocksDb();
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
-    WeftPeer core = start(config);
+    WeftPeer core = start(config, config.node().tlsEnabled() ? data.layout() : null);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
     Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {
@@ -198,6 +236,7 @@ public final class WeftPeer implements AutoCloseable {
           core.metrics,
           core.ledgers,
           core.chaincodeSupport,
+          core.chaincodeCredentials,
           core.chaincodeListener,
           new Node(data, channels, endorser, Map.copyOf(orderers), clientListener, operations));
     } catch (RuntimeException e) {
@@ -218,6 +257,15 @@ public final class WeftPeer implements AutoCloseable {
 
   public ChaincodeSupport chaincodeSupport() {
     return chaincodeSupport;
+  }
+
+  /**
+   * Credentials for the chaincode this peer launches, which its chaincode listener requires when it
+   * speaks TLS (a whole peer with {@code peer.tls.enabled}); {@link ChaincodeCredentials#NONE}
+   * otherwise.
+   */
+  public ChaincodeCredentials chaincodeCredentials() {
+    return chaincodeCredentials;
   }
 
   /** Where chaincode connects. */
@@ -253,9 +301,25 @@ public final class WeftPeer implements AutoCloseable {
     return new ClientListener.ServerTls(tls.resolve("server.crt"), tls.resolve("server.key"));
   }
 
-  /** The TLS CA certificate that clients of a TLS peer endpoint trust; see {@link #startNode}. */
+  /**
+   * The TLS CA certificate that clients of a TLS peer endpoint, and chaincode of a TLS chaincode
+   * listener, trust; see {@link #startNode}.
+   */
   Path tlsCaCertificate() {
-    return node().data().layout().peerTlsDirectory(0).resolve("ca.crt");
+    return tlsCaCertificate(node().data().layout());
+  }
+
+  private static Path tlsCaCertificate(PeerOrgLayout layout) {
+    return layout.peerTlsDirectory(0).resolve("ca.crt");
+  }
+
+  private static String readPem(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the peer's TLS CA certificate " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

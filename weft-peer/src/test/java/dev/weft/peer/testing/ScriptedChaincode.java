@@ -96,6 +96,14 @@ public final class ScriptedChaincode implements AutoCloseable {
     return new ScriptedChaincode(channel);
   }
 
+  /**
+   * Opens a stream over a channel the test built (with TLS, say); nothing is sent yet, and {@link
+   * #close} shuts the channel down.
+   */
+  public static ScriptedChaincode over(ManagedChannel channel) {
+    return new ScriptedChaincode(channel);
+  }
+
   /** Connects and registers as {@code chaincodeId}; returns what READY announced. */
   public static ScriptedChaincode register(InetSocketAddress peer, String chaincodeId) {
     ScriptedChaincode chaincode = connect(peer);
