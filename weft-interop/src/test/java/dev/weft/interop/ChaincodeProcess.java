@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A chaincode running as its own operating-system process, started the way Fabric starts
  * development-mode chaincode: {@code CORE_CHAINCODE_ID_NAME} and {@code CORE_PEER_ADDRESS} in its
- * environment, TLS off. Its output goes to {@code target/chaincode-logs/<id>.log}.
+ * environment, TLS off unless the endpoint's environment turns it on. Its output goes to {@code
+ * target/chaincode-logs/<id>.log}.
  */
 final class ChaincodeProcess implements AutoCloseable {
 
@@ -49,6 +50,7 @@ final class ChaincodeProcess implements AutoCloseable {
     env.put("CORE_CHAINCODE_ID_NAME", chaincodeId);
     env.put("CORE_PEER_ADDRESS", peer.chaincodeAddress());
     env.put("CORE_PEER_TLS_ENABLED", "false");
+    env.putAll(peer.environment());
     Process process;
     try {
       process = builder.start();
