@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param orgDomain the domain of the peer's organisation, as in cryptogen's layout
  * @param channelId the channel created on the peer's first start
  * @param authenticationTimeWindow how far a proposal's timestamp may be from the peer's clock
- * @param tlsEnabled whether the client-facing server speaks TLS, with the peer's TLS certificate
+ * @param tlsEnabled whether the client-facing server and the chaincode listener speak TLS, with the
+ *     peer's TLS certificate (the chaincode listener then requires the client certificates the peer
+ *     issues to the chaincode it launches)
  */
 public record NodeConfig(
     HostPort listenAddress,

@@ -91,9 +91,12 @@ public enum Setting {
   PEER_TLS_ENABLED(
       "peer.tls.enabled",
       "false",
-      "Whether the peer endpoint (Gateway, Endorser, Deliver, orderer) speaks TLS, with the peer's"
-          + " generated TLS certificate (crypto/.../peers/peer0.<domain>/tls/server.crt);"
-          + " clients trust the TLS CA beside it (tls/ca.crt)."),
+      "Whether the peer endpoint (Gateway, Endorser, Deliver, orderer) and the chaincode listener"
+          + " speak TLS, with the peer's generated TLS certificate"
+          + " (crypto/.../peers/peer0.<domain>/tls/server.crt); clients trust the TLS CA beside it"
+          + " (tls/ca.crt). The chaincode listener then takes only chaincode the peer launched,"
+          + " each registering under the id its peer-issued client certificate names, so"
+          + " development-mode chaincode needs TLS off, as in Fabric."),
   PEER_MSP_ID("peer.localMspId", "Org1MSP", "MSP id of the peer's organisation."),
   PEER_ORG_DOMAIN(
       "peer.orgDomain",

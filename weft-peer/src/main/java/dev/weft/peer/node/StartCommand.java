@@ -63,7 +63,7 @@ final class StartCommand implements Callable<Integer> {
             hostPort(peerAddress),
             config.node().tlsEnabled() ? peer.tlsCaCertificate() : null,
             hostPort(peer.operationsAddress())));
-    describe(peer, data, System.out);
+    describe(peer, data, config.node().tlsEnabled(), System.out);
     peer.awaitStop();
     return 0;
   }
@@ -81,7 +81,7 @@ final class StartCommand implements Callable<Integer> {
     return PeerConfig.from(values);
   }
 
-  private static void describe(WeftPeer peer, Path data, PrintStream out) {
+  private static void describe(WeftPeer peer, Path data, boolean tls, PrintStream out) {
     String chaincode = hostPort(peer.chaincodeAddress());
     Path clientMsp = peer.clientMspDirectory().toAbsolutePath();
     out.println(
@@ -99,9 +99,12 @@ final class StartCommand implements Callable<Integer> {
     out.println(
         "  chaincode support  "
             + chaincode
-            + "   (start chaincode with CORE_PEER_ADDRESS="
-            + chaincode
-            + " CORE_CHAINCODE_ID_NAME=<name>:<version>)");
+            + (tls
+                ? "   (TLS: only chaincode the peer launches, with the client certificate it issues;"
+                    + " development-mode chaincode needs peer.tls.enabled=false)"
+                : "   (start chaincode with CORE_PEER_ADDRESS="
+                    + chaincode
+                    + " CORE_CHAINCODE_ID_NAME=<name>:<version>)"));
     out.println(
         "  operations         "
             + hostPort(peer.operationsAddress())

@@ -103,33 +103,32 @@ public final class WeftPeer implements AutoCloseable {
             ? null
             : ChaincodeAccessControl.create(
                 readPem(tlsCaCertificate(tlsLayout)), Clock.systemUTC());
+    // Before chaincode support, so that whatever launches chaincode can be given the credentials.
+    ChaincodeCredentials credentials = access == null ? ChaincodeCredentials.NONE : access;
     MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
     ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
     ChaincodeListener listener;
     try {
-      listener =
-          access == null
-              ? ChaincodeListener.start(config.chaincode(), chaincodeSupport.service())
-              : ChaincodeListener.start(
-                  config.chaincode(),
-                  access.guard(chaincodeSupport.service()),
-                  new ChaincodeListener.Tls(
-                      serverTls(tlsLayout).certificateChain(),
-                      serverTls(tlsLayout).privateKey(),
-                      access.clientCaCertificatePem()));
+      if (access == null) {
+        listener = ChaincodeListener.start(config.chaincode(), chaincodeSupport.service());
+      } else {
+        ClientListener.ServerTls server = serverTls(tlsLayout);
+        listener =
+            ChaincodeListener.start(
+                config.chaincode(),
+                access.guard(chaincodeSupport.service()),
+                new ChaincodeListener.Tls(
+                    server.certificateChain(),
+                    server.privateKey(),
+                    access.clientCaCertificatePem()));
+      }
     } catch (RuntimeException e) {
       chaincodeSupport.close();
       ledgers.close();
       throw e;
     }
-    return new WeftPeer(
-        metrics,
-        ledgers,
-        chaincodeSupport,
-        access == null ? ChaincodeCredentials.NONE : access,
-        listener,
-        null);
+    return new WeftPeer(metrics, ledgers, chaincodeSupport, credentials, listener, null);
   }
 
   /**
