@@ -1,6 +1,9 @@
 package dev.weft.peer.node;
 
+import dev.weft.peer.chaincode.ChaincodeCredentials;
+import dev.weft.peer.chaincode.ChaincodeDefinitions;
 import dev.weft.peer.chaincode.ChaincodeSupport;
+import dev.weft.peer.chaincode.LaunchSettings;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
@@ -13,6 +16,7 @@ import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.PeerOrgLayout;
@@ -31,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +85,26 @@ public final class WeftPeer implements AutoCloseable {
    * benchmarks of the chaincode protocol add the ledgers they need.
    */
   public static WeftPeer start(PeerConfig config) {
+    return start(config, ChaincodeDefinitions.NONE);
+  }
+
+  /**
+   * Starts ledgers and chaincode support only, running chaincode by {@code definitions}: a
+   * definition that names a package installed in the data directory ({@code lifecycle/chaincodes})
+   * has it built in {@code lifecycle/builds} and launched on first use.
+   */
+  public static WeftPeer start(PeerConfig config, ChaincodeDefinitions definitions) {
     MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
-    ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
+    // Launched chaincode dials the listener, which is bound after chaincode support is made.
+    AtomicReference<InetSocketAddress> listenerAddress = new AtomicReference<>();
+    ChaincodeSupport chaincodeSupport =
+        new ChaincodeSupport(
+            config.chaincode(),
+            ledgers,
+            metrics,
+            definitions,
+            launchSettings(config, () -> chaincodeAddressForChaincode(listenerAddress.get())));
     ChaincodeListener listener;
     try {
       listener = ChaincodeListener.start(config.chaincode(), chaincodeSupport.service());
@@ -91,7 +113,36 @@ public final class WeftPeer implements AutoCloseable {
       ledgers.close();
       throw e;
     }
+    listenerAddress.set(listener.address());
     return new WeftPeer(metrics, ledgers, chaincodeSupport, listener, null);
+  }
+
+  private static LaunchSettings launchSettings(
+      PeerConfig config, java.util.function.Supplier<String> chaincodeAddress) {
+    Path lifecycle = config.node().dataDirectory().resolve("lifecycle");
+    return new LaunchSettings(
+        config.launch(),
+        new PackageBuildDirectories(
+            ChaincodeCommand.installed(config.node().dataDirectory()), lifecycle.resolve("builds")),
+        // Until the chaincode listener has TLS, launched chaincode gets no client certificate.
+        ChaincodeCredentials.NONE,
+        config.node().mspId(),
+        chaincodeAddress);
+  }
+
+  /**
+   * {@code host:port} for CORE_PEER_ADDRESS: launched chaincode runs on this machine, so a listener
+   * bound to every interface is reached on the loopback address.
+   */
+  private static String chaincodeAddressForChaincode(InetSocketAddress address) {
+    if (address == null) {
+      throw new IllegalStateException("the chaincode listener is not started yet");
+    }
+    String host =
+        address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**
