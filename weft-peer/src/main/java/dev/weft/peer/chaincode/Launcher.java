@@ -102,25 +102,31 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
 
   private void run(String packageId, CompletableFuture<Handler> launch) {
     long start = System.nanoTime();
-    boolean success = false;
+    Handler handler = null;
+    RuntimeException failure;
     try {
-      launch.complete(launchNow(packageId));
-      success = true;
+      handler = launchNow(packageId);
+      failure = null;
     } catch (LaunchTimeout e) {
       metrics.launchTimeouts().increment(packageId);
       log.warn("{}", e.getMessage());
-      launch.completeExceptionally(new ChaincodeException(e.getMessage()));
+      failure = new ChaincodeException(e.getMessage());
     } catch (BuildFailure | ChaincodeException e) {
       metrics.launchFailures().increment(packageId);
       log.warn("{}", e.getMessage());
-      launch.completeExceptionally(new ChaincodeException(e.getMessage(), e));
+      failure = new ChaincodeException(e.getMessage(), e);
     } catch (RuntimeException e) {
       metrics.launchFailures().increment(packageId);
       log.error("launching package {} failed unexpectedly", packageId, e);
-      launch.completeExceptionally(
-          new ChaincodeException("package " + packageId + " failed to launch: " + e, e));
-    } finally {
-      metrics.launchDuration().observeSince(start, packageId, String.valueOf(success));
+      failure = new ChaincodeException("package " + packageId + " failed to launch: " + e, e);
+    }
+    metrics.launchDuration().observeSince(start, packageId, String.valueOf(failure == null));
+    // Forgotten before anyone hears the outcome, so that whoever tries next launches afresh.
+    launching.remove(packageId, launch);
+    if (failure == null) {
+      launch.complete(handler);
+    } else {
+      launch.completeExceptionally(failure);
     }
   }
 
