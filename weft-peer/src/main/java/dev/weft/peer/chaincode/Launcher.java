@@ -30,6 +30,9 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
+  /** Where the output of chaincode processes goes, so that it can be configured apart. */
+  private static final Logger output = LoggerFactory.getLogger("dev.weft.peer.chaincode.output");
+
   /**
    * How long a launched chaincode's failing transactions wait for its process to exit, so that they
    * can say it did, with its exit code, rather than that the stream broke.
@@ -232,7 +235,8 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
               ChildProcess child;
               try {
                 child =
-                    processes.start(command, file.andThen(line -> log.info("{}{}", prefix, line)));
+                    processes.start(
+                        command, file.andThen(line -> output.info("{}{}", prefix, line)));
               } catch (java.io.IOException | RuntimeException e) {
                 file.close();
                 throw e;
