@@ -38,7 +38,7 @@ final class ChaincodeInvoker {
       return CompletableFuture.failedFuture(e);
     }
     return runtimes
-        .handler(chaincodeName, definition)
+        .handler(scope.channelId(), chaincodeName, definition)
         .thenCompose(handler -> send(handler, scope, chaincodeName, input));
   }
 

@@ -11,12 +11,13 @@ import dev.weft.peer.metrics.MetricsRegistry;
  * chaincode} label is the id the chaincode registered with ({@code name:version} in development
  * mode), as Fabric labels with its chaincode id.
  *
- * @param launchDuration time to launch a chaincode, by chaincode and success. Recorded by a
- *     launcher, which Weft does not have yet: a chaincode that starts and registers by itself
- *     (development mode) was not launched by the peer, so, as in Fabric, where such unsolicited
- *     registrations record no launch either, it counts as none
- * @param launchFailures chaincode launches that failed, by chaincode (launcher; none yet)
- * @param launchTimeouts chaincode launches that timed out, by chaincode (launcher; none yet)
+ * @param launchDuration time to launch an installed package (unpack, build when not built yet,
+ *     start, and wait for its registration), by chaincode (the package id) and success. A chaincode
+ *     that starts and registers by itself (development mode) was not launched by the peer, so, as
+ *     in Fabric, where such unsolicited registrations record no launch either, it counts as none
+ * @param launchFailures launches that failed for any reason but a timeout, by chaincode
+ * @param launchTimeouts launches whose chaincode did not register within the startup timeout, by
+ *     chaincode
  * @param shimRequestsReceived requests from chaincode (GET_STATE, PUT_STATE, ...), by type, channel
  *     and chaincode
  * @param shimRequestsCompleted those requests answered, by type, channel, chaincode and success

@@ -1,7 +1,7 @@
 package dev.weft.peer.chaincode;
 
 import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.CallStreamObserver;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,17 +9,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The peer's sending side of one chaincode stream. gRPC allows one sender at a time; replies,
  * transactions, keepalives and timeouts come from different threads, so every send is serialised
- * here. Sends never block: gRPC buffers them.
+ * here. Sends never block: gRPC buffers them. The stream is the server side of a chaincode's
+ * Register call, or the client side of the peer's Connect call to a chaincode server.
  */
 final class ChaincodeStream {
 
   private static final Logger log = LoggerFactory.getLogger(ChaincodeStream.class);
 
-  private final ServerCallStreamObserver<ChaincodeMessage> observer;
+  private final CallStreamObserver<ChaincodeMessage> observer;
   private final int maxMessageSize;
   private boolean closed;
 
-  ChaincodeStream(ServerCallStreamObserver<ChaincodeMessage> observer, int maxMessageSize) {
+  ChaincodeStream(CallStreamObserver<ChaincodeMessage> observer, int maxMessageSize) {
     this.observer = observer;
     this.maxMessageSize = maxMessageSize;
   }

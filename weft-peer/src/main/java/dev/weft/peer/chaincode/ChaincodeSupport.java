@@ -8,8 +8,13 @@ import dev.weft.peer.ledger.TxSimulator;
 import dev.weft.peer.metrics.MetricsRegistry;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.stub.CallStreamObserver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +31,13 @@ import org.hyperledger.fabric.protos.peer.Response;
  * registry of connected chaincode, and {@link #execute}, the entry point the endorser uses to run a
  * chaincode and collect its response, event and read-write set.
  *
+ * <p>Chaincode whose definition names an installed package is launched on first use (see {@code
+ * ChaincodeRuntimes} for which runtime wins when several could serve, and {@code Launcher}).
+ *
  * <p>Owns two small thread pools: a scheduler for execute timeouts and keepalives, and an executor
- * that completes timed-out executions. {@link #close} stops them; the gRPC server that carries
- * {@link #service()} belongs to whoever started it.
+ * that completes timed-out executions; and the launcher, with its threads and the chaincode
+ * processes it started. {@link #close} stops them all; the gRPC server that carries {@link
+ * #service()} belongs to whoever started it.
  */
 public final class ChaincodeSupport implements AutoCloseable {
 
@@ -36,6 +45,9 @@ public final class ChaincodeSupport implements AutoCloseable {
   private final Ledgers ledgers;
   private final ChaincodeMetrics metrics;
   private final HandlerRegistry registry = new HandlerRegistry();
+  private final ChaincodeDefinitions definitions;
+  private final Launcher launcher;
+  private final ChaincodeRuntimes runtimes;
   private final ChaincodeInvoker invoker;
   private final ChaincodeRequests requests;
   private final ScheduledExecutorService scheduler =
@@ -60,11 +72,37 @@ public final class ChaincodeSupport implements AutoCloseable {
       Ledgers ledgers,
       MetricsRegistry metrics,
       ChaincodeDefinitions definitions) {
+    this(config, ledgers, metrics, definitions, LaunchSettings.none());
+  }
+
+  /**
+   * @param metrics where chaincode support declares and records its metrics
+   * @param definitions the committed chaincode definitions, which say what package runs a chaincode
+   * @param launching how installed packages are found, built and started
+   */
+  public ChaincodeSupport(
+      ChaincodeConfig config,
+      Ledgers ledgers,
+      MetricsRegistry metrics,
+      ChaincodeDefinitions definitions,
+      LaunchSettings launching) {
     this.config = config;
     this.ledgers = ledgers;
     this.metrics = ChaincodeMetrics.in(metrics);
-    this.invoker =
-        new ChaincodeInvoker(definitions, new ChaincodeRuntimes(registry), config.executeTimeout());
+    this.definitions = definitions;
+    ChildProcesses processes = new ChildProcesses();
+    this.launcher =
+        new Launcher(
+            launching,
+            registry,
+            new PackageBuilder(builders(launching, System.getenv()), processes),
+            new ChaincodeServerDialer(this::newHandler, config.maxRecvMessageSize()),
+            processes,
+            this.metrics,
+            System.getenv(),
+            Executors.newCachedThreadPool(daemonThreads("weft-chaincode-launch")));
+    this.runtimes = new ChaincodeRuntimes(registry, launcher);
+    this.invoker = new ChaincodeInvoker(definitions, runtimes, config.executeTimeout());
     this.requests =
         new ChaincodeRequests(
             new StateRequests(config.runtimeParams()),
@@ -76,9 +114,7 @@ public final class ChaincodeSupport implements AutoCloseable {
   public ServerServiceDefinition service() {
     return ChaincodeSupportService.definition(
         responses -> {
-          ChaincodeStream stream = new ChaincodeStream(responses, config.maxSendMessageSize());
-          Handler handler =
-              new Handler(stream, registry, requests, config, metrics, scheduler, executor);
+          Handler handler = newHandler(responses);
           responses.setOnCancelHandler(
               () ->
                   handler.onError(
@@ -89,6 +125,47 @@ public final class ChaincodeSupport implements AutoCloseable {
                           .asRuntimeException()));
           return handler;
         });
+  }
+
+  /** A handler for a new chaincode stream, inbound (Register) or dialled (Connect). */
+  private Handler newHandler(CallStreamObserver<ChaincodeMessage> outbound) {
+    ChaincodeStream stream = new ChaincodeStream(outbound, config.maxSendMessageSize());
+    return new Handler(stream, registry, requests, config, metrics, scheduler, executor, launcher);
+  }
+
+  /** External builders in their configured order, then the built-in ones. */
+  private static List<ChaincodeBuilder> builders(
+      LaunchSettings launching, java.util.Map<String, String> environment) {
+    List<ChaincodeBuilder> builders = new ArrayList<>();
+    for (Path directory : launching.config().externalBuilders()) {
+      builders.add(new ExternalBuilder(directory, environment));
+    }
+    builders.add(new CcaasBuilder(launching.packages()));
+    builders.add(new JavaBuilder(environment, Path.of(System.getProperty("java.home"))));
+    builders.add(new NodeBuilder(environment));
+    return builders;
+  }
+
+  /**
+   * Makes sure the chaincode is running: resolves its definition on the channel (on a simulator
+   * whose results are thrown away), launches its installed package if no runtime for it is ready,
+   * and completes with the id of the ready chaincode (the package id, or the development-mode id).
+   * Fails with a {@link ChaincodeException} as an invocation would. For {@code weft chaincode
+   * deploy}, which returns when the chaincode is ready.
+   */
+  public CompletableFuture<String> launch(String channelId, String chaincodeName) {
+    Optional<Ledger> ledger = ledgers.get(channelId);
+    if (ledger.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new ChaincodeException("channel '" + channelId + "' not found"));
+    }
+    Optional<ChaincodeDefinition> definition;
+    try (TxSimulator simulator = ledger.get().newTxSimulator("launch-" + UUID.randomUUID())) {
+      definition = definitions.find(channelId, chaincodeName, simulator);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return runtimes.handler(channelId, chaincodeName, definition).thenApply(Handler::chaincodeId);
   }
 
   /**
@@ -119,8 +196,10 @@ public final class ChaincodeSupport implements AutoCloseable {
     return registry.readyIds();
   }
 
+  /** Stops every chaincode the peer launched (with its processes), then the thread pools. */
   @Override
   public void close() {
+    launcher.close();
     scheduler.shutdownNow();
     executor.shutdown();
     try {

@@ -20,10 +20,10 @@ import org.hyperledger.fabric.protos.peer.ChaincodeSupportGrpc;
  */
 final class ChaincodeSupportService {
 
-  private static final MethodDescriptor.Marshaller<ChaincodeMessage> MESSAGES =
+  static final MethodDescriptor.Marshaller<ChaincodeMessage> MESSAGES =
       ProtoUtils.marshaller(ChaincodeMessage.getDefaultInstance());
 
-  private static final MethodDescriptor.Marshaller<InboundMessage> INBOUND =
+  static final MethodDescriptor.Marshaller<InboundMessage> INBOUND =
       new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(InboundMessage value) {

@@ -52,6 +52,7 @@ final class Handler implements StreamObserver<InboundMessage> {
   private final ChaincodeMetrics metrics;
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
+  private final DisconnectReasons disconnectReasons;
   private final TransactionContexts contexts = new TransactionContexts();
 
   private volatile State state = State.CREATED;
@@ -63,6 +64,7 @@ final class Handler implements StreamObserver<InboundMessage> {
    *     executor}
    * @param executor completes timed-out executions, so that whatever waits on them does not run on
    *     the scheduler
+   * @param disconnectReasons what to tell the transactions in flight when the stream ends
    */
   Handler(
       ChaincodeStream stream,
@@ -71,7 +73,8 @@ final class Handler implements StreamObserver<InboundMessage> {
       ChaincodeConfig config,
       ChaincodeMetrics metrics,
       ScheduledExecutorService scheduler,
-      Executor executor) {
+      Executor executor,
+      DisconnectReasons disconnectReasons) {
     this.stream = stream;
     this.registry = registry;
     this.requests = requests;
@@ -79,6 +82,7 @@ final class Handler implements StreamObserver<InboundMessage> {
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.executor = executor;
+    this.disconnectReasons = disconnectReasons;
   }
 
   boolean isReady() {
@@ -206,6 +210,8 @@ final class Handler implements StreamObserver<InboundMessage> {
             .setPayload(readyPayload(config.runtimeParams()))
             .build(),
         () -> state = State.READY);
+    // After READY is on the wire: whoever waited may send a TRANSACTION at once.
+    registry.announceReady(chaincodeId, this);
     startKeepalive();
     log.info("chaincode {} registered", chaincodeId);
   }
@@ -377,6 +383,15 @@ final class Handler implements StreamObserver<InboundMessage> {
     terminate("it broke the protocol: " + reason);
   }
 
+  /**
+   * Ends the stream from the peer's side, e.g. because the chaincode's process exited: deregisters
+   * the handler and fails its transactions with {@code reason}.
+   */
+  void disconnect(String reason) {
+    stream.fail(Status.UNAVAILABLE.withDescription(reason));
+    terminate(reason);
+  }
+
   /** Ends the handler: deregisters it and fails every transaction it is executing. */
   private void terminate(String reason) {
     synchronized (this) {
@@ -388,10 +403,18 @@ final class Handler implements StreamObserver<InboundMessage> {
         keepalive.cancel(false);
       }
     }
-    if (!chaincodeId.isEmpty()) {
-      registry.deregister(chaincodeId, this);
-      log.info("chaincode {} disconnected: {}", chaincodeId, reason);
+    if (chaincodeId.isEmpty()) {
+      failAll(reason);
+      return;
     }
+    registry.deregister(chaincodeId, this);
+    log.info("chaincode {} disconnected: {}", chaincodeId, reason);
+    disconnectReasons
+        .explain(chaincodeId, reason)
+        .whenComplete((better, failure) -> failAll(better != null ? better : reason));
+  }
+
+  private void failAll(String reason) {
     for (TransactionContext context : contexts.all()) {
       context.fail(streamTerminated(context, reason));
     }

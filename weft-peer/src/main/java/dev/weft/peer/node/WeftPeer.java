@@ -2,7 +2,9 @@ package dev.weft.peer.node;
 
 import dev.weft.peer.chaincode.ChaincodeAccessControl;
 import dev.weft.peer.chaincode.ChaincodeCredentials;
+import dev.weft.peer.chaincode.ChaincodeDefinitions;
 import dev.weft.peer.chaincode.ChaincodeSupport;
+import dev.weft.peer.chaincode.LaunchSettings;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
@@ -15,6 +17,7 @@ import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.PeerOrgLayout;
@@ -37,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,24 +94,43 @@ public final class WeftPeer implements AutoCloseable {
    * a peer's chaincode listener is plaintext whatever {@code peer.tls.enabled} says.
    */
   public static WeftPeer start(PeerConfig config) {
-    return start(config, null);
+    return start(config, ChaincodeDefinitions.NONE);
+  }
+
+  /**
+   * Starts ledgers and chaincode support only, running chaincode by {@code definitions}: a
+   * definition that names a package installed in the data directory ({@code lifecycle/chaincodes})
+   * has it built in {@code lifecycle/builds} and launched on first use.
+   */
+  public static WeftPeer start(PeerConfig config, ChaincodeDefinitions definitions) {
+    return start(config, definitions, null);
   }
 
   /**
    * @param tlsLayout the crypto material whose peer TLS certificate the chaincode listener serves
    *     with, or null for a plaintext listener
    */
-  private static WeftPeer start(PeerConfig config, PeerOrgLayout tlsLayout) {
+  private static WeftPeer start(
+      PeerConfig config, ChaincodeDefinitions definitions, PeerOrgLayout tlsLayout) {
     ChaincodeAccessControl access =
         tlsLayout == null
             ? null
             : ChaincodeAccessControl.create(
                 readPem(tlsCaCertificate(tlsLayout)), Clock.systemUTC());
-    // Before chaincode support, so that whatever launches chaincode can be given the credentials.
+    // Before chaincode support, so that the launcher can issue launched chaincode credentials.
     ChaincodeCredentials credentials = access == null ? ChaincodeCredentials.NONE : access;
     MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
-    ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
+    // Launched chaincode dials the listener, which is bound after chaincode support is made.
+    AtomicReference<InetSocketAddress> listenerAddress = new AtomicReference<>();
+    ChaincodeSupport chaincodeSupport =
+        new ChaincodeSupport(
+            config.chaincode(),
+            ledgers,
+            metrics,
+            definitions,
+            launchSettings(
+                config, credentials, () -> chaincodeAddressForChaincode(listenerAddress.get())));
     ChaincodeListener listener;
     try {
       if (access == null) {
@@ -128,7 +151,37 @@ public final class WeftPeer implements AutoCloseable {
       ledgers.close();
       throw e;
     }
+    listenerAddress.set(listener.address());
     return new WeftPeer(metrics, ledgers, chaincodeSupport, credentials, listener, null);
+  }
+
+  private static LaunchSettings launchSettings(
+      PeerConfig config,
+      ChaincodeCredentials credentials,
+      java.util.function.Supplier<String> chaincodeAddress) {
+    Path lifecycle = config.node().dataDirectory().resolve("lifecycle");
+    return new LaunchSettings(
+        config.launch(),
+        new PackageBuildDirectories(
+            ChaincodeCommand.installed(config.node().dataDirectory()), lifecycle.resolve("builds")),
+        credentials,
+        config.node().mspId(),
+        chaincodeAddress);
+  }
+
+  /**
+   * {@code host:port} for CORE_PEER_ADDRESS: launched chaincode runs on this machine, so a listener
+   * bound to every interface is reached on the loopback address.
+   */
+  private static String chaincodeAddressForChaincode(InetSocketAddress address) {
+    if (address == null) {
+      throw new IllegalStateException("the chaincode listener is not started yet");
+    }
+    String host =
+        address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**
@@ -141,7 +194,8 @@ public final class WeftPeer implements AutoCloseable {
     Ledger.preloadRocksDb();
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
-    WeftPeer core = start(config, config.node().tlsEnabled() ? data.layout() : null);
+    WeftPeer core =
+        start(config, ChaincodeDefinitions.NONE, config.node().tlsEnabled() ? data.layout() : null);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
     Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {

@@ -2,6 +2,7 @@ package dev.weft.peer.testing;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.weft.peer.chaincode.ChaincodeDefinitions;
 import dev.weft.peer.chaincode.ChaincodeSupport;
 import dev.weft.peer.chaincode.ExecutionRequest;
 import dev.weft.peer.chaincode.ExecutionResult;
@@ -61,6 +62,17 @@ public final class TestPeer implements AutoCloseable {
     ChaincodeConfig chaincode =
         adjust.apply(defaults.chaincode().withListenAddress(new HostPort("127.0.0.1", 0)));
     WeftPeer peer = WeftPeer.start(defaults.withChaincode(chaincode));
+    peer.ledgers().add(Ledger.inMemory(CHANNEL, true));
+    peer.ledgers().add(Ledger.inMemory(OTHER_CHANNEL, true));
+    return new TestPeer(peer);
+  }
+
+  /**
+   * Starts a peer with a whole configuration (its chaincode listener should be on port 0) that runs
+   * chaincode by {@code definitions}, with in-memory ledgers for both channels.
+   */
+  public static TestPeer start(PeerConfig config, ChaincodeDefinitions definitions) {
+    WeftPeer peer = WeftPeer.start(config, definitions);
     peer.ledgers().add(Ledger.inMemory(CHANNEL, true));
     peer.ledgers().add(Ledger.inMemory(OTHER_CHANNEL, true));
     return new TestPeer(peer);
