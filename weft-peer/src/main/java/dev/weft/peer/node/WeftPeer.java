@@ -1,6 +1,8 @@
 package dev.weft.peer.node;
 
+import dev.weft.peer.chaincode.ChaincodeDefinitions;
 import dev.weft.peer.chaincode.ChaincodeSupport;
+import dev.weft.peer.chaincode.SystemChaincode;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
@@ -13,6 +15,9 @@ import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.lifecycle.DefinedChaincodes;
+import dev.weft.peer.lifecycle.InstalledChaincodes;
+import dev.weft.peer.lifecycle.LifecycleChaincode;
 import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
 import dev.weft.peer.msp.PeerOrgLayout;
@@ -80,9 +85,15 @@ public final class WeftPeer implements AutoCloseable {
    * benchmarks of the chaincode protocol add the ledgers they need.
    */
   public static WeftPeer start(PeerConfig config) {
+    return start(config, ChaincodeDefinitions.NONE, List.of());
+  }
+
+  private static WeftPeer start(
+      PeerConfig config, ChaincodeDefinitions definitions, List<SystemChaincode> systemChaincodes) {
     MetricsRegistry metrics = new MetricsRegistry();
     Ledgers ledgers = new Ledgers();
-    ChaincodeSupport chaincodeSupport = new ChaincodeSupport(config.chaincode(), ledgers, metrics);
+    ChaincodeSupport chaincodeSupport =
+        new ChaincodeSupport(config.chaincode(), ledgers, metrics, definitions, systemChaincodes);
     ChaincodeListener listener;
     try {
       listener = ChaincodeListener.start(config.chaincode(), chaincodeSupport.service());
@@ -104,12 +115,20 @@ public final class WeftPeer implements AutoCloseable {
     Ledger.preloadRocksDb();
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
-    WeftPeer core = start(config);
+    Channels channels = new Channels();
+    // Chaincode definitions are ledger state: the lifecycle reads them through each transaction.
+    LifecycleChaincode lifecycle =
+        new LifecycleChaincode(
+            channels,
+            data.localMsp(),
+            new InstalledChaincodes(
+                config.node().dataDirectory().resolve("lifecycle").resolve("chaincodes")));
+    WeftPeer core = start(config, new DefinedChaincodes(data.localMsp().id()), List.of(lifecycle));
     Map<String, ChannelOrderer> orderers = new HashMap<>();
     Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {
-      Channels channels = new Channels();
       OrderingConfig ordering = config.ordering();
+      LifecycleValidationInfo definitions = new LifecycleValidationInfo();
       BlockSigner signer = new BlockSigner(data.signingIdentity(), new SecureRandom());
       for (Channel channel : data.channels()) {
         channels.add(channel);
@@ -120,7 +139,8 @@ public final class WeftPeer implements AutoCloseable {
         core.ledgers.add(ledger);
         blocksByChannel.put(channel.id(), ledger.blocks());
         BlockCommitter committer =
-            new BlockCommitter(channel, ledger, ordering.endorsementPolicy(), core.metrics);
+            new BlockCommitter(
+                channel, ledger, ordering.endorsementPolicy(), definitions, core.metrics);
         committer.commitGenesis(data.configBlocks().get(channel.id()));
         BlockHeader last = ledger.blocks().lastBlock().orElseThrow().getHeader();
         orderers.put(
