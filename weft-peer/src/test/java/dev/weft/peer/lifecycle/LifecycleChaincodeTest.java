@@ -410,6 +410,14 @@ class LifecycleChaincodeTest {
             "failed to invoke backing implementation of 'ApproveChaincodeDefinitionForMyOrg':"
                 + " error validating chaincode definition: the validation parameter is not a"
                 + " valid endorsement policy");
+    ApproveChaincodeDefinitionForMyOrgArgs once = approval("twice", 1, "1.0");
+    assertThat(lifecycle.submit(admin, "ApproveChaincodeDefinitionForMyOrg", once))
+        .isEqualTo(TxValidationCode.VALID);
+    assertThat(message(lifecycle.call(admin, CHANNEL, "ApproveChaincodeDefinitionForMyOrg", once)))
+        .isEqualTo(
+            "failed to invoke backing implementation of 'ApproveChaincodeDefinitionForMyOrg':"
+                + " attempted to redefine uncommitted sequence (1) for namespace twice with"
+                + " unchanged content");
     assertThatThrownBy(() -> EndorsementPolicyBytes.signaturePolicy("AND('Org1MSP.peer'"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid signature policy: AND('Org1MSP.peer'");
@@ -449,6 +457,88 @@ class LifecycleChaincodeTest {
           .extracting(d -> d.getName() + ":" + d.getSequence() + ":" + d.getVersion())
           .containsExactly("kept:1:1.0");
     }
+  }
+
+  @Test
+  void aDefinitionThatRequiresInitMustBeInitialisedOnceFirst() throws Exception {
+    define(approval("needsinit", 1, "1.0").toBuilder().setInitRequired(true).build());
+    try (ScriptedChaincode chaincode =
+        ScriptedChaincode.register(node.peer().chaincodeAddress(), "needsinit:1.0")) {
+      ProposalClient client = new ProposalClient(user);
+
+      ProposalResponse early =
+          node.send(client.proposal(CHANNEL, "needsinit", "get").signed())
+              .get(10, TimeUnit.SECONDS);
+      assertThat(early.getResponse().getMessage())
+          .isEqualTo(
+              "error in simulation: invalid invocation: chaincode 'needsinit' has not been"
+                  + " initialized for this version, must call as init first");
+
+      ProposalClient.Built init = asInit(client, client.proposal(CHANNEL, "needsinit", "init"));
+      CompletableFuture<ProposalResponse> sent = node.send(init.signed());
+      chaincode.complete(chaincode.expect(ChaincodeMessage.Type.INIT), ByteString.EMPTY);
+      ProposalResponse initialised = sent.get(10, TimeUnit.SECONDS);
+      assertThat(
+              lifecycle.submit(
+                  TransactionEnvelopes.fromEndorsements(
+                      init.proposal(), List.of(initialised), user),
+                  init.txId()))
+          .isEqualTo(TxValidationCode.VALID);
+
+      ProposalClient.Built again = asInit(client, client.proposal(CHANNEL, "needsinit", "init"));
+      assertThat(node.send(again.signed()).get(10, TimeUnit.SECONDS).getResponse().getMessage())
+          .isEqualTo(
+              "error in simulation: invalid invocation: chaincode 'needsinit' is already"
+                  + " initialized but called as init");
+      CompletableFuture<ProposalResponse> later =
+          node.send(client.proposal(CHANNEL, "needsinit", "get").signed());
+      chaincode.complete(chaincode.expect(ChaincodeMessage.Type.TRANSACTION), ByteString.EMPTY);
+      assertThat(later.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anApprovalIsValidatedAgainstTheApprovingOrganisationsPolicy() throws Exception {
+    // Endorsed by this peer: enough for its own organisation, not for one outside the channel.
+    assertThat(lifecycleWrite("orgs/Org1MSP/namespaces/metadata/forged#1"))
+        .isEqualTo(TxValidationCode.VALID);
+    assertThat(lifecycleWrite("orgs/Org9MSP/namespaces/metadata/forged#1"))
+        .isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+  }
+
+  /** The proposal with {@code is_init} set, signed again. */
+  private static ProposalClient.Built asInit(ProposalClient client, ProposalClient.Built built)
+      throws Exception {
+    var spec =
+        org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec.parseFrom(
+            built.payload().getInput());
+    var withInit =
+        spec.toBuilder()
+            .setChaincodeSpec(
+                spec.getChaincodeSpec().toBuilder()
+                    .setInput(spec.getChaincodeSpec().getInput().toBuilder().setIsInit(true)))
+            .build();
+    var payload = built.payload().toBuilder().setInput(withInit.toByteString()).build();
+    var proposal = built.proposal().toBuilder().setPayload(payload.toByteString()).build();
+    return new ProposalClient.Built(
+        client.sign(proposal.toByteString()),
+        proposal,
+        built.channelHeader(),
+        built.signatureHeader(),
+        payload);
+  }
+
+  private static TxValidationCode lifecycleWrite(String key) throws Exception {
+    TransactionEnvelopes.Built tx =
+        TransactionEnvelopes.build(
+            new TransactionEnvelopes.Spec(
+                user,
+                CHANNEL,
+                "_lifecycle",
+                "syscc",
+                TransactionEnvelopes.write("_lifecycle", key, "x"),
+                List.of(node.peer().identity())));
+    return lifecycle.submit(tx.envelope(), tx.txId());
   }
 
   private static ProposalResponse invokeCc(ScriptedChaincode chaincode) throws Exception {
