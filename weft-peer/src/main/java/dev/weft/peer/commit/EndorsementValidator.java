@@ -31,14 +31,16 @@ import org.hyperledger.fabric.protos.peer.Endorsement;
  *
  * <ol>
  *   <li>{@link #check}, for any transaction on any thread: the read-write set parses, no system
- *       namespace is written, and each endorsement's signature (over the proposal response payload
- *       followed by the endorser's identity) is verified — the expensive part.
+ *       namespace is written (except {@code _lifecycle} by the lifecycle itself), and each
+ *       endorsement's signature (over the proposal response payload followed by the endorser's
+ *       identity) is verified — the expensive part.
  *   <li>{@link #validate}, in block order: for the invoked chaincode and every namespace the
  *       transaction writes, each written key (value or metadata) must satisfy its key-level
- *       (state-based) endorsement policy if it has one, and the namespace's endorsement policy
- *       otherwise; a namespace whose writes all have key-level policies does not need its own
- *       policy, one with no writes does. A key whose metadata an earlier transaction of the block
- *       changed fails, as in Fabric: its policy is not known until that one commits.
+ *       (state-based) endorsement policy if it has one, and otherwise the namespace's endorsement
+ *       policy (see {@link EndorsementPolicies}; in {@code _lifecycle}, the policy of what the key
+ *       holds); a namespace whose writes all have key-level policies does not need its own policy,
+ *       one with no writes does. A key whose metadata an earlier transaction of the block changed
+ *       fails, as in Fabric: its policy is not known until that one commits.
  * </ol>
  */
 final class EndorsementValidator {
