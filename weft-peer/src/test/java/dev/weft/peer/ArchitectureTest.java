@@ -45,7 +45,7 @@ class ArchitectureTest {
           Map.entry("chaincode", Set.of("ledger")),
           Map.entry("ordering", Set.of("commit", "ledger", "channel", "deliver")),
           Map.entry("commit", Set.of("ledger", "channel")),
-          Map.entry("lifecycle", Set.of("chaincode", "ledger")),
+          Map.entry("lifecycle", Set.of("chaincode", "ledger", "channel")),
           Map.entry("ledger", Set.of()),
           Map.entry("channel", Set.of()),
           Map.entry("deliver", Set.of("ledger", "channel")),

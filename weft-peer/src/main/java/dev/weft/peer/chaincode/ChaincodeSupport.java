@@ -11,7 +11,9 @@ import io.grpc.Status;
 import io.grpc.stub.CallStreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.Response;
@@ -50,6 +53,7 @@ public final class ChaincodeSupport implements AutoCloseable {
   private final ChaincodeRuntimes runtimes;
   private final ChaincodeInvoker invoker;
   private final ChaincodeRequests requests;
+  private final Map<String, SystemChaincode> systemChaincodes;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(daemonThreads("weft-chaincode-timer"));
   private final ExecutorService executor =
@@ -72,12 +76,13 @@ public final class ChaincodeSupport implements AutoCloseable {
       Ledgers ledgers,
       MetricsRegistry metrics,
       ChaincodeDefinitions definitions) {
-    this(config, ledgers, metrics, definitions, LaunchSettings.none());
+    this(config, ledgers, metrics, definitions, List.of(), LaunchSettings.none());
   }
 
   /**
    * @param metrics where chaincode support declares and records its metrics
    * @param definitions the committed chaincode definitions, which say what package runs a chaincode
+   * @param systemChaincodes the chaincodes that run inside the peer, executed by name
    * @param launching how installed packages are found, built and started
    */
   public ChaincodeSupport(
@@ -85,8 +90,16 @@ public final class ChaincodeSupport implements AutoCloseable {
       Ledgers ledgers,
       MetricsRegistry metrics,
       ChaincodeDefinitions definitions,
+      List<SystemChaincode> systemChaincodes,
       LaunchSettings launching) {
     this.config = config;
+    Map<String, SystemChaincode> byName = new HashMap<>();
+    for (SystemChaincode chaincode : systemChaincodes) {
+      if (byName.put(chaincode.name(), chaincode) != null) {
+        throw new IllegalArgumentException("two system chaincodes are named " + chaincode.name());
+      }
+    }
+    this.systemChaincodes = Map.copyOf(byName);
     this.ledgers = ledgers;
     this.metrics = ChaincodeMetrics.in(metrics);
     this.definitions = definitions;
@@ -176,6 +189,10 @@ public final class ChaincodeSupport implements AutoCloseable {
    * stream.
    */
   public CompletableFuture<ExecutionResult> execute(ExecutionRequest request) {
+    SystemChaincode system = systemChaincodes.get(request.chaincodeName());
+    if (system != null) {
+      return executeSystem(system, request);
+    }
     Optional<Ledger> ledger = ledgers.get(request.channelId());
     if (ledger.isEmpty()) {
       return CompletableFuture.failedFuture(
@@ -186,9 +203,72 @@ public final class ChaincodeSupport implements AutoCloseable {
         new InvocationScope(
             request.channelId(), request.txId(), request.signedProposal(), simulator);
     return invoker
-        .invoke(scope, request.chaincodeName(), request.input())
-        .thenApply(message -> result(request, message, simulator))
+        .invokeDefined(scope, request.chaincodeName(), request.input())
+        .thenApply(
+            invoked ->
+                result(request, invoked.message(), simulator)
+                    .withChaincodeVersion(
+                        invoked
+                            .definition()
+                            .map(ChaincodeDefinition::version)
+                            .orElse(ExecutionResult.UNDEFINED_VERSION)))
         .whenComplete((result, failure) -> simulator.close());
+  }
+
+  /** Whether {@code chaincodeName} is a chaincode that runs inside the peer. */
+  public boolean isSystemChaincode(String chaincodeName) {
+    return systemChaincodes.containsKey(chaincodeName);
+  }
+
+  /**
+   * Runs a system chaincode on the calling thread: with a simulator when the proposal has a
+   * channel, without one otherwise (an empty read-write set, as in Fabric). No event.
+   */
+  private CompletableFuture<ExecutionResult> executeSystem(
+      SystemChaincode system, ExecutionRequest request) {
+    if (request.channelId().isEmpty()) {
+      try {
+        Response response =
+            system.invoke(
+                new SystemInvocation(
+                    "",
+                    request.txId(),
+                    request.signedProposal(),
+                    request.input(),
+                    Optional.empty()));
+        return CompletableFuture.completedFuture(
+            new ExecutionResult(
+                response,
+                Optional.empty(),
+                TxReadWriteSet.getDefaultInstance(),
+                ExecutionResult.SYSTEM_CHAINCODE_VERSION));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    Optional<Ledger> ledger = ledgers.get(request.channelId());
+    if (ledger.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new ChaincodeException("channel '" + request.channelId() + "' not found"));
+    }
+    try (TxSimulator simulator = ledger.get().newTxSimulator(request.txId())) {
+      Response response =
+          system.invoke(
+              new SystemInvocation(
+                  request.channelId(),
+                  request.txId(),
+                  request.signedProposal(),
+                  request.input(),
+                  Optional.of(simulator)));
+      return CompletableFuture.completedFuture(
+          new ExecutionResult(
+              response,
+              Optional.empty(),
+              simulator.simulationResults(),
+              ExecutionResult.SYSTEM_CHAINCODE_VERSION));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** The ids of the chaincodes connected and ready to execute now, sorted. */

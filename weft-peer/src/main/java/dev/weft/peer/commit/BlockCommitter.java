@@ -41,6 +41,7 @@ public final class BlockCommitter {
   private final Ledger ledger;
   private final EnvelopeValidator envelopes;
   private final EndorsementValidator endorsements;
+  private final EndorsementPolicies policies;
   private final CommitMetrics metrics;
 
   /**
@@ -50,13 +51,28 @@ public final class BlockCommitter {
    */
   public BlockCommitter(
       Channel channel, Ledger ledger, String endorsementPolicyPath, MetricsRegistry metrics) {
+    this(channel, ledger, endorsementPolicyPath, ChaincodeValidationInfo.NONE, metrics);
+  }
+
+  /**
+   * @param endorsementPolicyPath the channel policy of chaincodes without a committed definition
+   *     (development mode), e.g. {@code /Channel/Application/Endorsement}
+   * @param definitions the committed chaincode definitions, whose endorsement policies apply to
+   *     their chaincodes, and the layout of {@code _lifecycle}'s approvals
+   * @param metrics where the committer declares and records its metrics
+   */
+  public BlockCommitter(
+      Channel channel,
+      Ledger ledger,
+      String endorsementPolicyPath,
+      ChaincodeValidationInfo definitions,
+      MetricsRegistry metrics) {
     this.channel = channel;
     this.ledger = ledger;
     this.metrics = CommitMetrics.in(metrics);
     this.envelopes = new EnvelopeValidator(channel.id(), channel.msps());
-    this.endorsements =
-        new EndorsementValidator(
-            namespace -> channel.policy(endorsementPolicyPath), channel.msps());
+    this.endorsements = new EndorsementValidator(channel.msps());
+    this.policies = new EndorsementPolicies(channel, endorsementPolicyPath, definitions);
     this.metrics.blockchainHeight().set(ledger.blocks().nextNumber(), channel.id());
   }
 
@@ -149,12 +165,13 @@ public final class BlockCommitter {
     // transaction of the block.
     try (StateSnapshot committed = ledger.snapshot()) {
       ValidationParameters parameters = new ValidationParameters(committed, number);
+      EndorsementPolicies.ForBlock blockPolicies = policies.forBlock(committed);
       for (int i = 0; i < data.size(); i++) {
         if (checked[i] == null) {
           continue;
         }
         try {
-          endorsements.validate(checked[i], parameters, i);
+          endorsements.validate(checked[i], parameters, blockPolicies, i);
         } catch (TransactionRejected rejected) {
           checked[i] = null;
           reject(codes, number, i, rejected);

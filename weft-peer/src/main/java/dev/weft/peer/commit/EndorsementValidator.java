@@ -13,12 +13,13 @@ import dev.weft.peer.policy.SignaturePolicy;
 import dev.weft.peer.policy.SignatureSet;
 import dev.weft.peer.policy.SignedData;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
@@ -30,14 +31,16 @@ import org.hyperledger.fabric.protos.peer.Endorsement;
  *
  * <ol>
  *   <li>{@link #check}, for any transaction on any thread: the read-write set parses, no system
- *       namespace is written, and each endorsement's signature (over the proposal response payload
- *       followed by the endorser's identity) is verified — the expensive part.
+ *       namespace is written (except {@code _lifecycle} by the lifecycle itself), and each
+ *       endorsement's signature (over the proposal response payload followed by the endorser's
+ *       identity) is verified — the expensive part.
  *   <li>{@link #validate}, in block order: for the invoked chaincode and every namespace the
  *       transaction writes, each written key (value or metadata) must satisfy its key-level
- *       (state-based) endorsement policy if it has one, and the namespace's endorsement policy
- *       otherwise; a namespace whose writes all have key-level policies does not need its own
- *       policy, one with no writes does. A key whose metadata an earlier transaction of the block
- *       changed fails, as in Fabric: its policy is not known until that one commits.
+ *       (state-based) endorsement policy if it has one, and otherwise the namespace's endorsement
+ *       policy (see {@link EndorsementPolicies}; in {@code _lifecycle}, the policy of what the key
+ *       holds); a namespace whose writes all have key-level policies does not need its own policy,
+ *       one with no writes does. A key whose metadata an earlier transaction of the block changed
+ *       fails, as in Fabric: its policy is not known until that one commits.
  * </ol>
  */
 final class EndorsementValidator {
@@ -58,15 +61,12 @@ final class EndorsementValidator {
       Map<String, List<String>> metadataWrites,
       SignatureSet endorsements) {}
 
-  private final Function<String, Policy> endorsementPolicy;
   private final Msps msps;
 
   /**
-   * @param endorsementPolicy the endorsement policy of a namespace (a chaincode)
    * @param msps the channel's MSPs, which judge endorsers and key-level policies' principals
    */
-  EndorsementValidator(Function<String, Policy> endorsementPolicy, Msps msps) {
-    this.endorsementPolicy = endorsementPolicy;
+  EndorsementValidator(Msps msps) {
     this.msps = msps;
   }
 
@@ -89,7 +89,11 @@ final class EndorsementValidator {
       if (!writesNamespace) {
         continue;
       }
-      if (SYSTEM_NAMESPACES.contains(ns.getNamespace())) {
+      // Only the lifecycle itself writes its state (its definitions and approvals).
+      boolean ownNamespace =
+          ns.getNamespace().equals(EndorsementPolicies.LIFECYCLE)
+              && tx.chaincodeName().equals(EndorsementPolicies.LIFECYCLE);
+      if (SYSTEM_NAMESPACES.contains(ns.getNamespace()) && !ownNamespace) {
         throw new TransactionRejected(
             ILLEGAL_WRITESET,
             "chaincode " + tx.chaincodeName() + " writes to namespace " + ns.getNamespace());
@@ -110,38 +114,44 @@ final class EndorsementValidator {
 
   /**
    * Checks the policies; call in block order with the block's {@code parameters}, which learn the
-   * metadata writes of each namespace that passes.
+   * metadata writes of each namespace that passes, and the block's {@code policies}. A key without
+   * a key-level policy is guarded by its namespace's policy, or, in {@code _lifecycle}, by the
+   * policy of what it holds; each policy is evaluated once per transaction.
    */
-  void validate(Checked checked, ValidationParameters parameters, int txNum)
+  void validate(
+      Checked checked,
+      ValidationParameters parameters,
+      EndorsementPolicies.ForBlock policies,
+      int txNum)
       throws TransactionRejected {
     for (Map.Entry<String, List<String>> namespace : checked.writes().entrySet()) {
       String ns = namespace.getKey();
-      boolean namespacePolicyChecked = false;
+      Set<Policy> satisfied = Collections.newSetFromMap(new IdentityHashMap<>());
       boolean somePolicyChecked = false;
       for (String key : namespace.getValue()) {
         Optional<ByteString> keyPolicy = parameters.of(ns, key, checked.tx().txId());
         if (keyPolicy.isEmpty()) {
-          if (!namespacePolicyChecked) {
-            requireNamespacePolicy(ns, checked);
-            namespacePolicyChecked = true;
-            somePolicyChecked = true;
+          Policy policy = policies.keyPolicy(ns, key);
+          if (satisfied.add(policy)) {
+            requirePolicy(ns, policy, checked);
           }
+          somePolicyChecked = true;
           continue;
         }
         requireKeyPolicy(ns, key, keyPolicy.get(), checked);
         somePolicyChecked = true;
       }
       if (!somePolicyChecked) {
-        requireNamespacePolicy(ns, checked);
+        requirePolicy(ns, policies.namespacePolicy(ns), checked);
       }
       parameters.changed(ns, checked.metadataWrites().getOrDefault(ns, List.of()), txNum);
     }
   }
 
-  private void requireNamespacePolicy(String namespace, Checked checked)
+  private void requirePolicy(String namespace, Policy policy, Checked checked)
       throws TransactionRejected {
     try {
-      endorsementPolicy.apply(namespace).evaluate(checked.endorsements());
+      policy.evaluate(checked.endorsements());
     } catch (PolicyException e) {
       throw new TransactionRejected(
           ENDORSEMENT_POLICY_FAILURE,

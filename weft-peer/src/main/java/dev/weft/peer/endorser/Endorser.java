@@ -93,15 +93,24 @@ public final class Endorser {
       return rejected(e);
     }
     if (proposal.channelId().isEmpty()) {
-      return CompletableFuture.completedFuture(
-          answered(
-              proposal,
-              arrival,
-              error(
-                  "error in simulation: chaincode "
-                      + proposal.chaincodeName()
-                      + " cannot be invoked without a channel: this peer has no system"
-                      + " chaincodes")));
+      if (!chaincodeSupport.isSystemChaincode(proposal.chaincodeName())) {
+        return CompletableFuture.completedFuture(
+            answered(
+                proposal,
+                arrival,
+                error(
+                    "error in simulation: chaincode "
+                        + proposal.chaincodeName()
+                        + " cannot be invoked without a channel: only system chaincodes"
+                        + " (_lifecycle) can")));
+      }
+      // As Fabric: no duplicate or ACL check without a channel; the system chaincode checks
+      // access against the peer's own MSP.
+      return execute(proposal, signedProposal)
+          .handle(
+              (result, failure) ->
+                  failure == null ? endorse(proposal, result) : simulationFailed(proposal, failure))
+          .thenApply(response -> answered(proposal, arrival, response));
     }
     Optional<Channel> known = channels.get(proposal.channelId());
     Optional<Ledger> ledger = ledgers.get(proposal.channelId());
@@ -135,16 +144,7 @@ public final class Endorser {
       return rejected(
           duplicate(proposal, ": a proposal with this transaction id is being endorsed"));
     }
-    CompletableFuture<ExecutionResult> execution;
-    try {
-      execution =
-          chaincodeSupport.execute(
-              new ExecutionRequest(
-                  channelId, proposal.txId(), signedProposal, chaincode, proposal.input()));
-    } catch (RuntimeException e) {
-      execution = CompletableFuture.failedFuture(e);
-    }
-    return execution
+    return execute(proposal, signedProposal)
         .handle(
             (result, failure) ->
                 failure == null ? endorse(proposal, result) : simulationFailed(proposal, failure))
@@ -152,11 +152,26 @@ public final class Endorser {
         .whenComplete((r, failure) -> inFlight.remove(key));
   }
 
+  private CompletableFuture<ExecutionResult> execute(
+      UnpackedProposal proposal, SignedProposal signedProposal) {
+    try {
+      return chaincodeSupport.execute(
+          new ExecutionRequest(
+              proposal.channelId(),
+              proposal.txId(),
+              signedProposal,
+              proposal.chaincodeName(),
+              proposal.input()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Builds and signs the response to a simulated proposal. */
   private ProposalResponse endorse(UnpackedProposal proposal, ExecutionResult result) {
     ProposalResponse response;
     try {
-      response = responses.build(proposal, result, chaincodeVersion(proposal.chaincodeName()));
+      response = responses.build(proposal, result, chaincodeVersion(proposal, result));
     } catch (RuntimeException e) {
       metrics
           .endorsementFailures()
@@ -225,11 +240,15 @@ public final class Endorser {
   }
 
   /**
-   * The version the ChaincodeAction names: the definition's version in Fabric. Until chaincode
-   * definitions exist, the version the chaincode registered with ({@code name:version}).
+   * The version the ChaincodeAction names: the definition's version, as in Fabric ("syscc" for a
+   * system chaincode). A chaincode without a definition (development mode) names the version it
+   * registered with ({@code name:version}).
    */
-  private String chaincodeVersion(String chaincodeName) {
-    String prefix = chaincodeName + ":";
+  private String chaincodeVersion(UnpackedProposal proposal, ExecutionResult result) {
+    if (!result.chaincodeVersion().equals(ExecutionResult.UNDEFINED_VERSION)) {
+      return result.chaincodeVersion();
+    }
+    String prefix = proposal.chaincodeName() + ":";
     for (String id : chaincodeSupport.registeredChaincodes()) {
       if (id.startsWith(prefix)) {
         return id.substring(prefix.length());

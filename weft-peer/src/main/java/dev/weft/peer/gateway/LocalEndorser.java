@@ -63,10 +63,13 @@ final class LocalEndorser {
   }
 
   /**
-   * Why {@code chaincodeName} cannot run on this peer, if it cannot: it has not registered. Says
-   * how to start it in development mode.
+   * Why {@code chaincodeName} cannot run on this peer, if it cannot: it is not a system chaincode
+   * and has not registered. Says how to start it in development mode.
    */
   Optional<String> chaincodeMissing(String chaincodeName) {
+    if (chaincodeSupport.isSystemChaincode(chaincodeName)) {
+      return Optional.empty();
+    }
     String prefix = chaincodeName + ":";
     for (String id : chaincodeSupport.registeredChaincodes()) {
       if (id.startsWith(prefix)) {

@@ -51,6 +51,16 @@ public final class TxSimulator implements AutoCloseable {
     return read(namespace, key).map(VersionedValue::value).orElse(ByteString.EMPTY);
   }
 
+  /**
+   * The committed value of a key in this simulation's snapshot, empty if it does not exist, without
+   * recording the read: for the peer's own look-ups that Fabric answers from a cache outside the
+   * transaction (the rest of a chaincode definition once its sequence has been read).
+   */
+  public synchronized ByteString getStateUnrecorded(String namespace, String key) {
+    checkOpen();
+    return snapshot.get(namespace, key).map(VersionedValue::value).orElse(ByteString.EMPTY);
+  }
+
   /** The committed values of several keys in order, empty for absent keys; records each read. */
   public synchronized List<ByteString> getStateMultiple(String namespace, List<String> keys) {
     List<ByteString> values = new ArrayList<>(keys.size());

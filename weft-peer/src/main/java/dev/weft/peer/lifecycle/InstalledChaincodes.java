@@ -42,7 +42,18 @@ public final class InstalledChaincodes {
       throw new UncheckedIOException("cannot read the chaincode package " + file, e);
     }
     // The bytes checked and hashed are the bytes stored, whatever happens to the file meanwhile.
-    ChaincodePackage chaincode = ChaincodePackage.parse(file.toString(), bytes);
+    return install(file.toString(), bytes);
+  }
+
+  /**
+   * Installs the package {@code bytes} after checking that it is one; returns it.
+   *
+   * @param source what to call the package in error messages
+   * @throws InvalidChaincodePackageException if it is not a valid package
+   * @throws IllegalStateException if the same package is installed already, with Fabric's message
+   */
+  public ChaincodePackage install(String source, byte[] bytes) {
+    ChaincodePackage chaincode = ChaincodePackage.parse(source, bytes);
     Path installed = directory.resolve(fileName(chaincode.packageId()));
     if (Files.exists(installed)) {
       throw new IllegalStateException(
@@ -57,7 +68,7 @@ public final class InstalledChaincodes {
       Files.move(temporary, installed, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot install " + file + " into " + directory, e);
+      throw new UncheckedIOException("cannot install " + source + " into " + directory, e);
     } finally {
       if (temporary != null) {
         try {
@@ -93,6 +104,19 @@ public final class InstalledChaincodes {
   public Optional<ChaincodePackage> get(String packageId) {
     Path file = directory.resolve(fileName(packageId));
     return Files.isRegularFile(file) ? Optional.of(ChaincodePackage.read(file)) : Optional.empty();
+  }
+
+  /** The bytes of an installed package (the file Fabric's chaincode store would hold). */
+  public Optional<byte[]> packageBytes(String packageId) {
+    Path file = directory.resolve(fileName(packageId));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the installed chaincode package " + file, e);
+    }
   }
 
   private static String fileName(String packageId) {

@@ -5,6 +5,7 @@ import dev.weft.peer.chaincode.ChaincodeCredentials;
 import dev.weft.peer.chaincode.ChaincodeDefinitions;
 import dev.weft.peer.chaincode.ChaincodeSupport;
 import dev.weft.peer.chaincode.LaunchSettings;
+import dev.weft.peer.chaincode.SystemChaincode;
 import dev.weft.peer.channel.Channel;
 import dev.weft.peer.channel.Channels;
 import dev.weft.peer.commit.BlockCommitter;
@@ -17,6 +18,9 @@ import dev.weft.peer.gateway.Gateway;
 import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
+import dev.weft.peer.lifecycle.DefinedChaincodes;
+import dev.weft.peer.lifecycle.InstalledChaincodes;
+import dev.weft.peer.lifecycle.LifecycleChaincode;
 import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import dev.weft.peer.metrics.MetricsRegistry;
 import dev.weft.peer.msp.Msps;
@@ -103,15 +107,19 @@ public final class WeftPeer implements AutoCloseable {
    * has it built in {@code lifecycle/builds} and launched on first use.
    */
   public static WeftPeer start(PeerConfig config, ChaincodeDefinitions definitions) {
-    return start(config, definitions, null);
+    return start(config, definitions, List.of(), null);
   }
 
   /**
+   * @param systemChaincodes the chaincodes that run inside the peer
    * @param tlsLayout the crypto material whose peer TLS certificate the chaincode listener serves
    *     with, or null for a plaintext listener
    */
   private static WeftPeer start(
-      PeerConfig config, ChaincodeDefinitions definitions, PeerOrgLayout tlsLayout) {
+      PeerConfig config,
+      ChaincodeDefinitions definitions,
+      List<SystemChaincode> systemChaincodes,
+      PeerOrgLayout tlsLayout) {
     ChaincodeAccessControl access =
         tlsLayout == null
             ? null
@@ -129,6 +137,7 @@ public final class WeftPeer implements AutoCloseable {
             ledgers,
             metrics,
             definitions,
+            systemChaincodes,
             launchSettings(
                 config, credentials, () -> chaincodeAddressForChaincode(listenerAddress.get())));
     ChaincodeListener listener;
@@ -194,13 +203,25 @@ public final class WeftPeer implements AutoCloseable {
     Ledger.preloadRocksDb();
     Clock clock = Clock.systemUTC();
     PeerData data = PeerData.prepare(config.node(), clock);
+    Channels channels = new Channels();
+    // Chaincode definitions are ledger state: the lifecycle reads them through each transaction.
+    LifecycleChaincode lifecycle =
+        new LifecycleChaincode(
+            channels,
+            data.localMsp(),
+            new InstalledChaincodes(
+                config.node().dataDirectory().resolve("lifecycle").resolve("chaincodes")));
     WeftPeer core =
-        start(config, ChaincodeDefinitions.NONE, config.node().tlsEnabled() ? data.layout() : null);
+        start(
+            config,
+            new DefinedChaincodes(data.localMsp().id()),
+            List.of(lifecycle),
+            config.node().tlsEnabled() ? data.layout() : null);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
     Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {
-      Channels channels = new Channels();
       OrderingConfig ordering = config.ordering();
+      LifecycleValidationInfo definitions = new LifecycleValidationInfo();
       BlockSigner signer = new BlockSigner(data.signingIdentity(), new SecureRandom());
       for (Channel channel : data.channels()) {
         channels.add(channel);
@@ -211,7 +232,8 @@ public final class WeftPeer implements AutoCloseable {
         core.ledgers.add(ledger);
         blocksByChannel.put(channel.id(), ledger.blocks());
         BlockCommitter committer =
-            new BlockCommitter(channel, ledger, ordering.endorsementPolicy(), core.metrics);
+            new BlockCommitter(
+                channel, ledger, ordering.endorsementPolicy(), definitions, core.metrics);
         committer.commitGenesis(data.configBlocks().get(channel.id()));
         BlockHeader last = ledger.blocks().lastBlock().orElseThrow().getHeader();
         orderers.put(
