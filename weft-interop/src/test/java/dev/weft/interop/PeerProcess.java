@@ -99,6 +99,11 @@ final class PeerProcess implements AutoCloseable {
   }
 
   /** Kills the peer with SIGKILL, as a crash or a power cut would stop it. */
+  /** The processes the peer started that are running now (its chaincode), and theirs. */
+  List<ProcessHandle> descendants() {
+    return process.descendants().toList();
+  }
+
   void kill() {
     process.destroyForcibly();
     try {

@@ -215,6 +215,25 @@ public final class ChaincodeSupport implements AutoCloseable {
         .whenComplete((result, failure) -> simulator.close());
   }
 
+  /**
+   * Whether {@code chaincodeName} has a committed definition on {@code channelId} that names a
+   * package for this peer to run: then it is launched on first use, and need not be running now.
+   */
+  public boolean isLaunchable(String channelId, String chaincodeName) {
+    Optional<Ledger> ledger = ledgers.get(channelId);
+    if (ledger.isEmpty()) {
+      return false;
+    }
+    try (TxSimulator simulator = ledger.get().newTxSimulator("lookup-" + UUID.randomUUID())) {
+      return definitions
+          .find(channelId, chaincodeName, simulator)
+          .flatMap(ChaincodeDefinition::packageId)
+          .isPresent();
+    } catch (RuntimeException e) {
+      return false; // not runnable as defined; the execution itself says why
+    }
+  }
+
   /** Whether {@code chaincodeName} is a chaincode that runs inside the peer. */
   public boolean isSystemChaincode(String chaincodeName) {
     return systemChaincodes.containsKey(chaincodeName);

@@ -179,7 +179,8 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
         .ended()
         .thenAccept(
             reason -> {
-              runtimes.remove(packageId, runtime);
+              // The ended runtime stays until the next launch replaces it, so that explain()
+              // still finds its exit when the stream's end is noticed after the process's.
               log.info("{}", reason);
               // A process may exit with its stream still open (a run script whose child lives
               // on): the chaincode is gone for the peer all the same.

@@ -58,7 +58,7 @@ final class EndorsementCollector {
     String chaincode = proposal.chaincodeName();
     Optional<String> unavailable =
         peer.servesChannel(channel)
-            ? peer.chaincodeMissing(chaincode)
+            ? peer.chaincodeMissing(channel, chaincode)
             : Optional.of(peer.unknownChannel(channel));
     List<String> organizations = request.getEndorsingOrganizationsList();
     boolean chosenByClient = !organizations.isEmpty();

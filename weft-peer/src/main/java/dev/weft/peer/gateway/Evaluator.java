@@ -47,7 +47,7 @@ final class Evaluator {
     List<String> targets = request.getTargetOrganizationsList();
     // Transient data stays in the gateway's organisation unless the client names others.
     boolean transientProtected = proposal.hasTransientData() && targets.isEmpty();
-    Optional<String> unavailable = unavailability(chaincode, targets);
+    Optional<String> unavailable = unavailability(channel, chaincode, targets);
     if (unavailable.isPresent()) {
       String message =
           "no peers available to evaluate chaincode "
@@ -89,7 +89,7 @@ final class Evaluator {
   }
 
   /** Why this peer may not or cannot evaluate, if so. */
-  private Optional<String> unavailability(String chaincode, List<String> targets) {
+  private Optional<String> unavailability(String channel, String chaincode, List<String> targets) {
     if (!targets.isEmpty() && !targets.contains(peer.mspId())) {
       return Optional.of(
           "the request targets organization(s) "
@@ -97,6 +97,6 @@ final class Evaluator {
               + ", and this gateway's only peer is in "
               + peer.mspId());
     }
-    return peer.chaincodeMissing(chaincode);
+    return peer.chaincodeMissing(channel, chaincode);
   }
 }

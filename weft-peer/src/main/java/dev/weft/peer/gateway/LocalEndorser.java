@@ -63,11 +63,13 @@ final class LocalEndorser {
   }
 
   /**
-   * Why {@code chaincodeName} cannot run on this peer, if it cannot: it is not a system chaincode
-   * and has not registered. Says how to start it in development mode.
+   * Why {@code chaincodeName} cannot run on this peer, if it cannot: it is not a system chaincode,
+   * has no definition on the channel that names a package this peer launches, and has not
+   * registered. Says how to deploy it or start it in development mode.
    */
-  Optional<String> chaincodeMissing(String chaincodeName) {
-    if (chaincodeSupport.isSystemChaincode(chaincodeName)) {
+  Optional<String> chaincodeMissing(String channelId, String chaincodeName) {
+    if (chaincodeSupport.isSystemChaincode(chaincodeName)
+        || chaincodeSupport.isLaunchable(channelId, chaincodeName)) {
       return Optional.empty();
     }
     String prefix = chaincodeName + ":";
@@ -79,7 +81,9 @@ final class LocalEndorser {
     return Optional.of(
         "chaincode "
             + chaincodeName
-            + " is not running on this peer: no chaincode has registered as "
+            + " is not running on this peer: it is not deployed on channel "
+            + channelId
+            + " (weft chaincode deploy) and no chaincode has registered as "
             + chaincodeName
             + ":<version>; start it in development mode with CORE_CHAINCODE_ID_NAME="
             + chaincodeName

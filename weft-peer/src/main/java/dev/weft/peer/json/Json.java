@@ -37,4 +37,42 @@ public final class Json {
     }
     return out.append('"').toString();
   }
+
+  /**
+   * The text of a JSON string literal's content (between its quotes): every escape, {@code \\uXXXX}
+   * included, turned back into its character.
+   *
+   * @throws IllegalArgumentException for an escape JSON does not have
+   */
+  public static String unescape(String content) {
+    StringBuilder out = new StringBuilder(content.length());
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (++i >= content.length()) {
+        throw new IllegalArgumentException("a JSON string ends in the middle of an escape");
+      }
+      char escaped = content.charAt(i);
+      switch (escaped) {
+        case '"', '\\', '/' -> out.append(escaped);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          if (i + 4 >= content.length()) {
+            throw new IllegalArgumentException("a JSON string ends in the middle of \\u");
+          }
+          out.append((char) Integer.parseInt(content.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalArgumentException("\\" + escaped + " is not a JSON escape");
+      }
+    }
+    return out.toString();
+  }
 }

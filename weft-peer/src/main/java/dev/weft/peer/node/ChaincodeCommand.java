@@ -3,33 +3,19 @@ package dev.weft.peer.node;
 import dev.weft.peer.lifecycle.ChaincodePackage;
 import dev.weft.peer.lifecycle.ChaincodePackageWriter;
 import dev.weft.peer.lifecycle.InstalledChaincodes;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +41,7 @@ import picocli.CommandLine.Spec;
       ChaincodeCommand.Listing.class,
       ChaincodeCommand.Install.class,
       ChaincodeCommand.Installed.class,
+      DeployCommand.class,
       ChaincodeCommand.Package.class
     })
 final class ChaincodeCommand {
@@ -145,76 +132,20 @@ final class ChaincodeCommand {
           .resolve("crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp");
     }
 
+    GatewayConnection connect() {
+      return GatewayConnection.open(endpoint(), mspDirectory(), mspId);
+    }
+
+    Contract contract(GatewayConnection connection) {
+      return connection.gateway().getNetwork(channel).getContract(chaincode);
+    }
+
     Proposal proposal(Contract contract) {
       Proposal.Builder builder =
           contract.newProposal(function).addArguments(arguments.toArray(String[]::new));
       Map<String, byte[]> entries = new LinkedHashMap<>();
       transientData.forEach((k, v) -> entries.put(k, v.getBytes(StandardCharsets.UTF_8)));
       return builder.putAllTransient(entries).build();
-    }
-  }
-
-  /** A gateway connection for one command. */
-  private record Connection(ManagedChannel channel, Gateway gateway) implements AutoCloseable {
-
-    static Connection open(CallOptions options) {
-      PeerEndpointFile.Endpoint endpoint = options.endpoint();
-      Path msp = options.mspDirectory();
-      X509Identity identity;
-      org.hyperledger.fabric.client.identity.Signer signer;
-      try (Reader certificate =
-              Files.newBufferedReader(StartCommand.firstFile(msp.resolve("signcerts")));
-          Reader key = Files.newBufferedReader(StartCommand.firstFile(msp.resolve("keystore")))) {
-        identity = new X509Identity(options.mspId, Identities.readX509Certificate(certificate));
-        signer = Signers.newPrivateKeySigner(Identities.readPrivateKey(key));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the identity in " + msp, e);
-      } catch (CertificateException | InvalidKeyException e) {
-        throw new IllegalArgumentException("bad identity in " + msp + ": " + e.getMessage(), e);
-      }
-      ManagedChannel channel = channel(endpoint);
-      Gateway gateway =
-          Gateway.newInstance()
-              .identity(identity)
-              .signer(signer)
-              .connection(channel)
-              .evaluateOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
-              .endorseOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
-              .submitOptions(o -> o.withDeadlineAfter(1, TimeUnit.MINUTES))
-              // The commit of a lone transaction takes milliseconds; minutes mean it never will.
-              .commitStatusOptions(o -> o.withDeadlineAfter(2, TimeUnit.MINUTES))
-              .connect();
-      return new Connection(channel, gateway);
-    }
-
-    private static ManagedChannel channel(PeerEndpointFile.Endpoint endpoint) {
-      NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint.address());
-      if (endpoint.tlsCa() == null) {
-        return builder.usePlaintext().build();
-      }
-      try {
-        return builder
-            .sslContext(GrpcSslContexts.forClient().trustManager(endpoint.tlsCa().toFile()).build())
-            .build();
-      } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "cannot trust the TLS CA certificate " + endpoint.tlsCa() + ": " + e.getMessage(), e);
-      }
-    }
-
-    Contract contract(CallOptions options) {
-      return gateway.getNetwork(options.channel).getContract(options.chaincode);
-    }
-
-    @Override
-    public void close() {
-      gateway.close();
-      channel.shutdownNow();
-      try {
-        channel.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
@@ -231,8 +162,8 @@ final class ChaincodeCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Connection connection = Connection.open(options)) {
-        byte[] result = options.proposal(connection.contract(options)).evaluate();
+      try (GatewayConnection connection = options.connect()) {
+        byte[] result = options.proposal(options.contract(connection)).evaluate();
         spec.commandLine().getOut().println(new String(result, StandardCharsets.UTF_8));
         return 0;
       } catch (GatewayException e) {
@@ -255,9 +186,9 @@ final class ChaincodeCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Connection connection = Connection.open(options)) {
+      try (GatewayConnection connection = options.connect()) {
         SubmittedTransaction submitted =
-            options.proposal(connection.contract(options)).endorse().submitAsync();
+            options.proposal(options.contract(connection)).endorse().submitAsync();
         Status status = submitted.getStatus();
         PrintWriter out = spec.commandLine().getOut();
         out.println(new String(submitted.getResult(), StandardCharsets.UTF_8));

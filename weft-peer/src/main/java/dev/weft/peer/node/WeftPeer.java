@@ -302,6 +302,9 @@ public final class WeftPeer implements AutoCloseable {
                     core.chaincodeListener::problem),
                 VersionInfo.ofThisBuild(),
                 () -> core.chaincodeSupport.registeredChaincodes(),
+                (channel, name) ->
+                    java.util.concurrent.CompletableFuture.failedFuture(
+                        new UnsupportedOperationException("TEMPORARY")),
                 clock);
       } catch (RuntimeException e) {
         clientListener.close();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,7 @@ public final class OperationsServer implements AutoCloseable {
    * @param checks what {@code /healthz} runs, by component name
    * @param version what {@code /version} shows
    * @param chaincodes what {@code /chaincodes} lists: the ids of the chaincodes connected now
+   * @param launches what {@code POST /chaincodes/launch} asks to launch a chaincode
    * @param clock the time {@code /healthz} reports
    */
   public static OperationsServer start(
@@ -52,9 +54,11 @@ public final class OperationsServer implements AutoCloseable {
       Map<String, HealthCheck> checks,
       VersionInfo version,
       Supplier<? extends Collection<String>> chaincodes,
+      ChaincodeLaunches launches,
       Clock clock) {
     OperationsRoutes routes =
-        new OperationsRoutes(metrics, new HealthChecks(checks, clock), version, chaincodes);
+        new OperationsRoutes(
+            metrics, new HealthChecks(checks, clock), version, chaincodes, launches);
     HttpServer server;
     try {
       server =
@@ -99,20 +103,37 @@ public final class OperationsServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static void answer(OperationsRoutes routes, HttpExchange exchange) throws IOException {
+  private static void answer(OperationsRoutes routes, HttpExchange exchange) {
+    CompletableFuture<Response> response;
     try {
       exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-      Response response;
-      try {
-        response = routes.respond(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
-      } catch (RuntimeException e) {
-        log.error("operations endpoint failed to answer {}", exchange.getRequestURI(), e);
-        response = Response.text(500, "internal error: " + e + "\n");
+      response =
+          routes.respond(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestURI().getRawQuery());
+    } catch (IOException | RuntimeException e) {
+      response = CompletableFuture.failedFuture(e);
+    }
+    response.whenComplete((answer, failure) -> send(exchange, answer, failure));
+  }
+
+  private static void send(HttpExchange exchange, Response response, Throwable failure) {
+    try {
+      if (failure != null) {
+        log.error("operations endpoint failed to answer {}", exchange.getRequestURI(), failure);
+        response = Response.text(500, "internal error: " + failure + "\n");
       }
       byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       if (response.status() == 405) {
-        exchange.getResponseHeaders().set("Allow", "GET");
+        exchange
+            .getResponseHeaders()
+            .set(
+                "Allow",
+                exchange.getRequestURI().getPath().equals(OperationsRoutes.LAUNCH)
+                    ? "POST"
+                    : "GET");
       }
       boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
       exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
@@ -121,6 +142,8 @@ public final class OperationsServer implements AutoCloseable {
           out.write(body);
         }
       }
+    } catch (IOException e) {
+      log.debug("operations client went away before its answer: {}", e.toString());
     } finally {
       exchange.close();
     }

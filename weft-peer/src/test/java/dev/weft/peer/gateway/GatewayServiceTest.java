@@ -133,14 +133,15 @@ class GatewayServiceTest {
   }
 
   @Test
-  void aChaincodeThatIsNotRunningIsNamedWithHowToStartItInDevelopmentMode() {
+  void aChaincodeThatIsNotRunningIsNamedWithHowToDeployOrStartIt() {
     StatusRuntimeException evaluate =
         failure(gateway().evaluate(evaluateRequest(client.proposal(CHANNEL, "missing", "f"))));
     StatusRuntimeException endorse =
         failure(gateway().endorse(endorseRequest(client.proposal(CHANNEL, "missing", "f"))));
 
     String advice =
-        "chaincode missing is not running on this peer: no chaincode has registered as"
+        "chaincode missing is not running on this peer: it is not deployed on channel mychannel"
+            + " (weft chaincode deploy) and no chaincode has registered as"
             + " missing:<version>; start it in development mode with"
             + " CORE_CHAINCODE_ID_NAME=missing:<version> CORE_PEER_ADDRESS=127.0.0.1:"
             + node.peer().chaincodeAddress().getPort();

@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,13 @@ class OperationsServerTest {
               Optional::empty),
           new VersionInfo("1a2b3c4", "0.1.0"),
           () -> List.of("zeta:2.0", "basic:1.0"),
+          this::launch,
           Clock.fixed(NOW, ZoneOffset.UTC));
+  private final Map<String, CompletableFuture<String>> launches = new ConcurrentHashMap<>();
+
+  private CompletableFuture<String> launch(String channel, String chaincode) {
+    return launches.computeIfAbsent(channel + "/" + chaincode, k -> new CompletableFuture<>());
+  }
 
   @AfterEach
   void stop() {
@@ -62,6 +71,7 @@ class OperationsServerTest {
             Map.of("ledger", Optional::empty),
             new VersionInfo("", ""),
             List::of,
+            this::launch,
             Clock.fixed(NOW, ZoneOffset.UTC))) {
       HttpResponse<String> response = get(healthy, "/healthz");
 
@@ -170,7 +180,13 @@ class OperationsServerTest {
     assertThatThrownBy(
             () ->
                 OperationsServer.start(
-                    taken, metrics, Map.of(), new VersionInfo("", ""), List::of, Clock.systemUTC()))
+                    taken,
+                    metrics,
+                    Map.of(),
+                    new VersionInfo("", ""),
+                    List::of,
+                    this::launch,
+                    Clock.systemUTC()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageStartingWith(
             "cannot serve the operations endpoint on 127.0.0.1:" + server.address().getPort())
@@ -183,6 +199,54 @@ class OperationsServerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"chaincodes\":[\"basic:1.0\",\"zeta:2.0\"]}\n");
+  }
+
+  @Test
+  void launchAnswersWhenTheChaincodeIsReadyWithTheIdItRegisteredWith() throws Exception {
+    CompletableFuture<HttpResponse<String>> response =
+        post(server, "/chaincodes/launch?channel=mychannel&name=asset%20transfer");
+    for (int i = 0; i < 500 && !launches.containsKey("mychannel/asset transfer"); i++) {
+      Thread.sleep(10);
+    }
+    // Answered only once the launch completes; meanwhile other requests are served.
+    assertThat(get(server, "/chaincodes").statusCode()).isEqualTo(200);
+    assertThat(response).isNotDone();
+    launch("mychannel", "asset transfer").complete("asset_1.0:ab12");
+
+    assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(response.get().body()).isEqualTo("{\"chaincode\":\"asset_1.0:ab12\"}\n");
+  }
+
+  @Test
+  void aFailedLaunchIs500WithItsReason() throws Exception {
+    launch("mychannel", "asset")
+        .completeExceptionally(new IllegalStateException("package asset_1.0:ab12 failed to build"));
+
+    HttpResponse<String> response =
+        post(server, "/chaincodes/launch?channel=mychannel&name=asset").get(10, TimeUnit.SECONDS);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .isEqualTo("{\"error\":\"package asset_1.0:ab12 failed to build\"}\n");
+  }
+
+  @Test
+  void aLaunchMustNameChannelAndChaincodeAndBeAPost() throws Exception {
+    HttpResponse<String> unnamed =
+        post(server, "/chaincodes/launch?channel=mychannel").get(10, TimeUnit.SECONDS);
+    HttpResponse<String> got = get(server, "/chaincodes/launch?channel=mychannel&name=asset");
+
+    assertThat(unnamed.statusCode()).isEqualTo(400);
+    assertThat(unnamed.body()).contains("?channel=CHANNEL\\u0026name=NAME");
+    assertThat(got.statusCode()).isEqualTo(405);
+    assertThat(got.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(launches).doesNotContainKey("mychannel/asset");
+  }
+
+  private CompletableFuture<HttpResponse<String>> post(OperationsServer target, String path) {
+    return client.sendAsync(
+        HttpRequest.newBuilder(uri(target, path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(OperationsServer target, String path) throws Exception {
