@@ -52,6 +52,16 @@ public final class ChaincodePackageWriter {
    * @throws InvalidChaincodePackageException naming {@code name} when the inputs are wrong
    */
   public static byte[] build(Path directory, String type, String label, String name) {
+    return build(directory, type, label, name, null);
+  }
+
+  /**
+   * As {@link #build(Path, String, String, String)}, with {@code metadataPath} as metadata.json's
+   * path instead of the one the directory gives (for code assembled in a temporary directory, whose
+   * name would otherwise make every package of the same code different).
+   */
+  public static byte[] build(
+      Path directory, String type, String label, String name, String metadataPath) {
     try {
       if (!Files.isDirectory(directory)) {
         throw new IllegalArgumentException(
@@ -59,7 +69,10 @@ public final class ChaincodePackageWriter {
       }
       CodeLayout layout = CodeLayout.of(type);
       PackageMetadata metadata =
-          new PackageMetadata(type, label, layout.metadataPath(type, directory));
+          new PackageMetadata(
+              type,
+              label,
+              metadataPath != null ? metadataPath : layout.metadataPath(type, directory));
       List<TarEntry> code = new ArrayList<>();
       collect(directory, "", layout, code);
       if (code.isEmpty()) {

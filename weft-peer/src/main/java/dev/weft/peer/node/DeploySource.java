@@ -86,7 +86,11 @@ final class DeploySource {
     try {
       directory = Files.createTempDirectory("weft-deploy-");
       Files.copy(jar, directory.resolve(jar.getFileName()));
-      return parse(jar, ChaincodePackageWriter.build(directory, type, label, jar.toString()));
+      // The jar's own name as the package's path: the same jar always makes the same package.
+      return parse(
+          jar,
+          ChaincodePackageWriter.build(
+              directory, type, label, jar.toString(), jar.getFileName().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot package " + jar + ": " + e.getMessage(), e);
     } finally {

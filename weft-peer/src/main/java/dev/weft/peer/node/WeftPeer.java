@@ -302,9 +302,7 @@ public final class WeftPeer implements AutoCloseable {
                     core.chaincodeListener::problem),
                 VersionInfo.ofThisBuild(),
                 () -> core.chaincodeSupport.registeredChaincodes(),
-                (channel, name) ->
-                    java.util.concurrent.CompletableFuture.failedFuture(
-                        new UnsupportedOperationException("TEMPORARY")),
+                core.chaincodeSupport::launch,
                 clock);
       } catch (RuntimeException e) {
         clientListener.close();

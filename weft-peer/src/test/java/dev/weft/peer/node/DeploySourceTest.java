@@ -38,6 +38,9 @@ class DeploySourceTest {
     assertThat(prepared.chaincode().packageId())
         .isEqualTo(ChaincodePackage.packageId("cc_1.0", prepared.bytes()));
     assertThat(ChaincodePackage.parse("again", prepared.bytes()).label()).isEqualTo("cc_1.0");
+    assertThat(DeploySource.prepare(jar, null, "cc_1.0").bytes())
+        .as("the same jar makes the same package")
+        .isEqualTo(prepared.bytes());
   }
 
   @Test
