@@ -52,12 +52,13 @@ class AssetTransferGatewayTest {
     peer = session.peer();
     gateway = session.gateway();
     Path assetTransfer = Path.of(System.getProperty("interop.assetTransfer"));
-    // As the README starts it: npm start, with the development-mode environment.
+    // As the README starts it: npm run start:dev, with the development-mode environment ("start"
+    // is what a peer that launches the package runs, with its own --peer.address).
     chaincode =
         ChaincodeProcess.start(
             new PeerEndpoint(peer.chaincodeAddress(), id -> answers()),
             CHAINCODE + ":1.0",
-            List.of("npm", "start", "--silent"),
+            List.of("npm", "run", "start:dev", "--silent"),
             assetTransfer);
   }
 

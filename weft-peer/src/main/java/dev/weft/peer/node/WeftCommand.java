@@ -38,7 +38,7 @@ public final class WeftCommand implements Callable<Integer> {
   }
 
   /** Runs the command line with these streams; returns the exit status. */
-  static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new WeftCommand());
     commandLine.getSubcommands().get("start").getCommandSpec().usageMessage().footer(settings());
     commandLine.setOut(out);

@@ -57,6 +57,22 @@ class DeploySourceTest {
   }
 
   @Test
+  void aPackageWithoutItsPartsIsRefusedNamingTheFileAndWhatIsMissing() throws Exception {
+    Path empty = directory.resolve("empty.tar.gz");
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(empty))) {
+      gzip.write(new byte[1024]); // a tar archive with no entries
+    }
+    Path garbage = Files.writeString(directory.resolve("garbage.tgz"), "not gzip");
+
+    assertThatThrownBy(() -> DeploySource.prepare(empty, null, "cc_1.0"))
+        .hasMessageContaining(empty.toString())
+        .hasMessageContaining("missing code.tar.gz");
+    assertThatThrownBy(() -> DeploySource.prepare(garbage, null, "cc_1.0"))
+        .hasMessageContaining(garbage.toString())
+        .hasMessageContaining("not a chaincode package");
+  }
+
+  @Test
   void aDirectoryOfUnknownKindOrAMissingSourceIsRefusedWithWhatToDo() throws Exception {
     Path empty = Files.createDirectories(directory.resolve("empty"));
 
