@@ -164,10 +164,16 @@ final class DeployCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    String id = launch(endpoint, packageId, out);
-    out.printf(
-        "ready: %s runs as %s on %s (%.1f s)%n",
-        name, id, channel, (System.nanoTime() - started) / 1e9);
+    Optional<String> id = launch(endpoint, packageId, out);
+    if (id.isPresent()) {
+      out.printf(
+          "ready: %s runs as %s on %s (%.1f s)%n",
+          name, id.get(), channel, (System.nanoTime() - started) / 1e9);
+    } else {
+      out.printf(
+          "deployed: %s launches as %s on its first invocation on %s (%.1f s)%n",
+          name, packageId, channel, (System.nanoTime() - started) / 1e9);
+    }
     return 0;
   }
 
@@ -230,14 +236,12 @@ final class DeployCommand implements Callable<Integer> {
    * Has the peer launch the chaincode and waits until it is ready, showing its build's progress
    * when the peer's data directory is here.
    */
-  private String launch(PeerEndpointFile.Endpoint endpoint, String packageId, PrintWriter out)
+  private Optional<String> launch(
+      PeerEndpointFile.Endpoint endpoint, String packageId, PrintWriter out)
       throws IOException, InterruptedException {
     if (endpoint.operations() == null) {
-      out.println(
-          "the peer's operations endpoint is unknown (--peer): "
-              + name
-              + " launches on its first invocation");
-      return packageId;
+      out.println("the peer's operations endpoint is unknown (--peer): not waiting for a launch");
+      return Optional.empty();
     }
     Path log = buildLog(packageId);
     out.println("launching " + name + " (" + packageId + "); build log: " + log);
@@ -275,7 +279,7 @@ final class DeployCommand implements Callable<Integer> {
               + log);
     }
     Matcher id = Pattern.compile("\"chaincode\":\"([^\"]*)\"").matcher(response.body());
-    return id.find() ? id.group(1) : packageId;
+    return Optional.of(id.find() ? id.group(1) : packageId);
   }
 
   /** Where the peer writes the build output of a package (see the launcher). */
