@@ -49,36 +49,7 @@ final class ChaincodeCommand {
   /** What invoke and query share: where the peer is, who calls, and the call. */
   static final class CallOptions {
 
-    @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
-
-    @Option(
-        names = "--peer",
-        paramLabel = "HOST:PORT",
-        description = "The peer's address (default: the one the peer of --data-dir wrote).")
-    String peer;
-
-    @Option(
-        names = "--tls-ca",
-        paramLabel = "FILE",
-        description =
-            "Speak TLS to the peer, trusting this CA certificate (default: as the peer of"
-                + " --data-dir says).")
-    Path tlsCa;
-
-    @Option(
-        names = "--msp-dir",
-        paramLabel = "DIR",
-        description =
-            "The calling identity's MSP directory (signcerts/, keystore/); default: User1 of the"
-                + " data directory.")
-    Path mspDirectory;
-
-    @Option(
-        names = "--msp-id",
-        paramLabel = "ID",
-        defaultValue = "Org1MSP",
-        description = "The calling identity's MSP id (default: Org1MSP).")
-    String mspId;
+    @Mixin PeerClientOptions client = new PeerClientOptions();
 
     @Option(
         names = {"--channel", "-C"},
@@ -102,38 +73,8 @@ final class ChaincodeCommand {
     @Parameters(index = "2..*", paramLabel = "ARG", description = "Its arguments.")
     List<String> arguments = new ArrayList<>();
 
-    PeerEndpointFile.Endpoint endpoint() {
-      if (peer != null) {
-        return new PeerEndpointFile.Endpoint(peer, tlsCa, null);
-      }
-      Path data = dataDirectory.orDefault();
-      PeerEndpointFile.Endpoint written =
-          PeerEndpointFile.read(data)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no running peer found for data directory "
-                              + data.toAbsolutePath()
-                              + " ("
-                              + PeerEndpointFile.path(data)
-                              + " is missing): start it with 'weft start', or name a peer with"
-                              + " --peer HOST:PORT"));
-      return tlsCa == null
-          ? written
-          : new PeerEndpointFile.Endpoint(written.address(), tlsCa, written.operations());
-    }
-
-    Path mspDirectory() {
-      if (mspDirectory != null) {
-        return mspDirectory;
-      }
-      return dataDirectory
-          .orDefault()
-          .resolve("crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp");
-    }
-
     GatewayConnection connect() {
-      return GatewayConnection.open(endpoint(), mspDirectory(), mspId);
+      return GatewayConnection.open(client.endpoint(), client.mspDirectory("User1"), client.mspId);
     }
 
     Contract contract(GatewayConnection connection) {

@@ -48,7 +48,7 @@ final class DeployCommand implements Callable<Integer> {
   private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin DataDirectoryOption dataDirectory = new DataDirectoryOption();
+  @Mixin PeerClientOptions client = new PeerClientOptions();
 
   @Parameters(
       index = "0",
@@ -102,32 +102,6 @@ final class DeployCommand implements Callable<Integer> {
       description = "The chaincode type, when SOURCE's files don't tell it.")
   String lang;
 
-  @Option(
-      names = "--peer",
-      paramLabel = "HOST:PORT",
-      description = "The peer's address (default: the one the peer of --data-dir wrote).")
-  String peer;
-
-  @Option(
-      names = "--tls-ca",
-      paramLabel = "FILE",
-      description = "Speak TLS to the peer, trusting this CA certificate.")
-  Path tlsCa;
-
-  @Option(
-      names = "--msp-dir",
-      paramLabel = "DIR",
-      description =
-          "The organisation admin's MSP directory (default: Admin of the data directory).")
-  Path mspDirectory;
-
-  @Option(
-      names = "--msp-id",
-      paramLabel = "ID",
-      defaultValue = "Org1MSP",
-      description = "The admin's MSP id (default: Org1MSP).")
-  String mspId;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -138,9 +112,10 @@ final class DeployCommand implements Callable<Integer> {
     out.printf(
         "packaged %s (%s, %,d bytes): %s%n",
         source, prepared.chaincode().type(), prepared.bytes().length, packageId);
-    PeerEndpointFile.Endpoint endpoint = endpoint();
+    PeerEndpointFile.Endpoint endpoint = client.endpoint();
     ByteString validation = validationParameter();
-    try (LifecycleCalls lifecycle = LifecycleCalls.open(endpoint, adminMsp(), mspId)) {
+    try (LifecycleCalls lifecycle =
+        LifecycleCalls.open(endpoint, client.mspDirectory("Admin"), client.mspId)) {
       out.println(
           lifecycle.install(prepared.bytes(), packageId)
               ? "installed " + packageId
@@ -157,7 +132,7 @@ final class DeployCommand implements Callable<Integer> {
       } else {
         long sequence = current.map(d -> d.getSequence() + 1).orElse(1L);
         lifecycle.approve(channel, approval(sequence, validation, packageId));
-        out.printf("approved %s %s sequence %d for %s%n", name, version, sequence, mspId);
+        out.printf("approved %s %s sequence %d for %s%n", name, version, sequence, client.mspId);
         out.flush();
         lifecycle.commit(channel, commit(sequence, validation));
         out.printf("committed %s %s sequence %d on %s%n", name, version, sequence, channel);
@@ -286,40 +261,12 @@ final class DeployCommand implements Callable<Integer> {
   private Path buildLog(String packageId) {
     int colon = packageId.lastIndexOf(':');
     String directory = packageId.substring(0, colon) + "." + packageId.substring(colon + 1);
-    return dataDirectory
-        .orDefault()
+    return client
+        .dataDirectory()
         .resolve("lifecycle")
         .resolve("builds")
         .resolve(directory)
         .resolve("build.log")
         .toAbsolutePath();
-  }
-
-  private PeerEndpointFile.Endpoint endpoint() {
-    if (peer != null) {
-      return new PeerEndpointFile.Endpoint(peer, tlsCa, null);
-    }
-    Path data = dataDirectory.orDefault();
-    PeerEndpointFile.Endpoint written =
-        PeerEndpointFile.read(data)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no running peer found for data directory "
-                            + data.toAbsolutePath()
-                            + ": start it with 'weft start', or name a peer with --peer"
-                            + " HOST:PORT"));
-    return tlsCa == null
-        ? written
-        : new PeerEndpointFile.Endpoint(written.address(), tlsCa, written.operations());
-  }
-
-  private Path adminMsp() {
-    if (mspDirectory != null) {
-      return mspDirectory;
-    }
-    return dataDirectory
-        .orDefault()
-        .resolve("crypto/peerOrganizations/org1.example.com/users/Admin@org1.example.com/msp");
   }
 }

@@ -2,6 +2,8 @@ package dev.weft.peer.node;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.weft.peer.lifecycle.LifecycleKeys;
+import dev.weft.peer.lifecycle.LifecycleProposal;
 import dev.weft.peer.msp.SigningIdentity;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,23 +28,22 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionsRes
 
 /**
  * The calls {@code weft chaincode deploy} makes to the peer's {@code _lifecycle} chaincode, as an
- * organisation admin: install through the Endorser (it has no channel), the rest through the
- * Gateway with Fabric's client library.
+ * organisation admin: install through the Endorser (it has no channel, which the Gateway cannot
+ * carry), the rest through the Gateway with Fabric's client library.
  */
 final class LifecycleCalls implements AutoCloseable {
 
   private final GatewayConnection connection;
-  private final LifecycleProposals proposals;
+  private final SigningIdentity admin;
 
-  private LifecycleCalls(GatewayConnection connection, LifecycleProposals proposals) {
+  private LifecycleCalls(GatewayConnection connection, SigningIdentity admin) {
     this.connection = connection;
-    this.proposals = proposals;
+    this.admin = admin;
   }
 
   static LifecycleCalls open(PeerEndpointFile.Endpoint endpoint, Path adminMsp, String mspId) {
     SigningIdentity admin = SigningIdentity.load(adminMsp, mspId);
-    return new LifecycleCalls(
-        GatewayConnection.open(endpoint, adminMsp, mspId), new LifecycleProposals(admin));
+    return new LifecycleCalls(GatewayConnection.open(endpoint, adminMsp, mspId), admin);
   }
 
   /**
@@ -55,13 +56,14 @@ final class LifecycleCalls implements AutoCloseable {
         EndorserGrpc.newBlockingStub(connection.channel())
             .withDeadlineAfter(10, TimeUnit.MINUTES)
             .processProposal(
-                proposals.signed(
-                    "",
-                    "InstallChaincode",
-                    InstallChaincodeArgs.newBuilder()
-                        .setChaincodeInstallPackage(ByteString.copyFrom(packageBytes))
-                        .build()
-                        .toByteString()));
+                LifecycleProposal.create(
+                        admin,
+                        "",
+                        "InstallChaincode",
+                        InstallChaincodeArgs.newBuilder()
+                            .setChaincodeInstallPackage(ByteString.copyFrom(packageBytes))
+                            .build())
+                    .signed());
     int status = response.getResponse().getStatus();
     String message = response.getResponse().getMessage();
     if (status == 200) {
@@ -157,7 +159,7 @@ final class LifecycleCalls implements AutoCloseable {
   }
 
   private Contract lifecycle(String channel) {
-    return connection.gateway().getNetwork(channel).getContract(LifecycleProposals.LIFECYCLE);
+    return connection.gateway().getNetwork(channel).getContract(LifecycleKeys.NAMESPACE);
   }
 
   private interface GatewayCall<T> {
