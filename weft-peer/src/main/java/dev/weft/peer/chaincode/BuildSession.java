@@ -1,7 +1,11 @@
 package dev.weft.peer.chaincode;
 
+import dev.weft.peer.config.Setting;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +20,18 @@ final class BuildSession {
   private final UnpackedPackage unpacked;
   private final ChildProcesses processes;
   private final OutputLines output;
+  private final Duration timeLimit;
+  private final long deadline;
 
-  BuildSession(UnpackedPackage unpacked, ChildProcesses processes, LogFile buildLog) {
+  /**
+   * @param timeLimit how long the whole build may take; a command still running then is stopped, so
+   *     that a stalled download cannot hold the chaincode's launch (and its callers) for ever
+   */
+  BuildSession(
+      UnpackedPackage unpacked, ChildProcesses processes, LogFile buildLog, Duration timeLimit) {
     this.unpacked = unpacked;
+    this.timeLimit = timeLimit;
+    this.deadline = System.nanoTime() + timeLimit.toNanos();
     this.processes = processes;
     String prefix = "[" + unpacked.packageId() + " build] ";
     this.output = buildLog.andThen(line -> log.debug("{}{}", prefix, line));
@@ -45,7 +58,17 @@ final class BuildSession {
       throw new BuildFailure(e.getMessage(), e);
     }
     try {
-      return child.exit().get();
+      return child.exit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      processes.stop(child);
+      throw new BuildFailure(
+          command.describe()
+              + " did not finish within "
+              + timeLimit.toSeconds()
+              + "s, the build's time limit ("
+              + Setting.CHAINCODE_STARTUP_TIMEOUT.describe()
+              + "); it was stopped",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       processes.stop(child);

@@ -25,19 +25,41 @@ final class ChaincodeEnvironment {
   static final List<String> PROPAGATED_TO_EXTERNAL_BUILDERS =
       List.of("LD_LIBRARY_PATH", "LIBPATH", "PATH", "TMPDIR");
 
-  private static final List<String> WITHHELD_PREFIXES = List.of("CORE_", "WEFT_", "CHAINCODE_");
+  /**
+   * What the built-in builders and the chaincode they start get from the peer's environment: where
+   * programs and the user's caches are (npm and Maven need HOME), the locale, and proxies for
+   * downloads. Nothing else: no credentials, and no JAVA_TOOL_OPTIONS or NODE_OPTIONS that would
+   * change how the chaincode runs. Fabric's chaincode containers get none of the peer's.
+   */
+  private static final List<String> INHERITED =
+      List.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LANG",
+          "LC_ALL",
+          "TMPDIR",
+          "LD_LIBRARY_PATH",
+          "LIBPATH",
+          "JAVA_HOME",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "http_proxy",
+          "https_proxy",
+          "no_proxy");
 
   private ChaincodeEnvironment() {}
 
-  /** The peer's environment without its settings, for built-in build steps and runtimes. */
+  /** The part of the peer's environment built-in build steps and runtimes get (see above). */
   static Map<String, String> inherited(Map<String, String> peerEnvironment) {
     Map<String, String> environment = new TreeMap<>();
-    peerEnvironment.forEach(
-        (name, value) -> {
-          if (WITHHELD_PREFIXES.stream().noneMatch(name::startsWith)) {
-            environment.put(name, value);
-          }
-        });
+    for (String name : INHERITED) {
+      String value = peerEnvironment.get(name);
+      if (value != null) {
+        environment.put(name, value);
+      }
+    }
     return environment;
   }
 

@@ -108,7 +108,10 @@ public final class ChaincodeSupport implements AutoCloseable {
         new Launcher(
             launching,
             registry,
-            new PackageBuilder(builders(launching, System.getenv()), processes),
+            new PackageBuilder(
+                builders(launching, System.getenv()),
+                processes,
+                launching.config().startupTimeout()),
             new ChaincodeServerDialer(this::newHandler, config.maxRecvMessageSize()),
             processes,
             this.metrics,
@@ -216,21 +219,30 @@ public final class ChaincodeSupport implements AutoCloseable {
   }
 
   /**
-   * Whether {@code chaincodeName} has a committed definition on {@code channelId} that names a
-   * package for this peer to run: then it is launched on first use, and need not be running now.
+   * Why {@code chaincodeName} cannot be launched on {@code channelId}, if it cannot: it has no
+   * committed definition there, or its definition names no package of this peer's organisation, or
+   * the definition cannot be read. Empty when it is launched on first use.
    */
-  public boolean isLaunchable(String channelId, String chaincodeName) {
+  public Optional<String> launchProblem(String channelId, String chaincodeName) {
     Optional<Ledger> ledger = ledgers.get(channelId);
     if (ledger.isEmpty()) {
-      return false;
+      return Optional.of("channel '" + channelId + "' not found");
     }
     try (TxSimulator simulator = ledger.get().newTxSimulator("lookup-" + UUID.randomUUID())) {
-      return definitions
-          .find(channelId, chaincodeName, simulator)
-          .flatMap(ChaincodeDefinition::packageId)
-          .isPresent();
+      Optional<ChaincodeDefinition> definition =
+          definitions.find(channelId, chaincodeName, simulator);
+      if (definition.isEmpty()) {
+        return Optional.of(
+            "it is not deployed on channel " + channelId + " (weft chaincode deploy)");
+      }
+      return definition.get().packageId().isPresent()
+          ? Optional.empty()
+          : Optional.of(
+              "its definition (sequence "
+                  + definition.get().sequence()
+                  + ") names no package this peer's organisation installed and approved");
     } catch (RuntimeException e) {
-      return false; // not runnable as defined; the execution itself says why
+      return Optional.of("its definition cannot be used: " + e.getMessage());
     }
   }
 

@@ -89,14 +89,17 @@ final class JavaBuilder implements ChaincodeBuilder {
     FileTree.delete(work);
   }
 
+  // A wrapper runs through sh: packages keep no file modes, so it is not executable once unpacked.
   private static List<String> maven(Path project) {
-    Path wrapper = project.resolve("mvnw");
-    return List.of(Files.isRegularFile(wrapper) ? "./mvnw" : "mvn", "-B", "package", "-DskipTests");
+    return Files.isRegularFile(project.resolve("mvnw"))
+        ? List.of("sh", "./mvnw", "-B", "package", "-DskipTests")
+        : List.of("mvn", "-B", "package", "-DskipTests");
   }
 
   private static List<String> gradle(Path project) {
-    Path wrapper = project.resolve("gradlew");
-    return List.of(Files.isRegularFile(wrapper) ? "./gradlew" : "gradle", "build", "-x", "test");
+    return Files.isRegularFile(project.resolve("gradlew"))
+        ? List.of("sh", "./gradlew", "build", "-x", "test")
+        : List.of("gradle", "build", "-x", "test");
   }
 
   @Override

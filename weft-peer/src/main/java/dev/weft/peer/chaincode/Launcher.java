@@ -118,7 +118,8 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
       metrics.launchFailures().increment(packageId);
       log.warn("{}", e.getMessage());
       failure = new ChaincodeException(e.getMessage(), e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too: a launch future left uncompleted would hang every later caller.
       metrics.launchFailures().increment(packageId);
       log.error("launching package {} failed unexpectedly", packageId, e);
       failure = new ChaincodeException("package " + packageId + " failed to launch: " + e, e);

@@ -23,8 +23,14 @@ final class PackageBuilder {
 
   private final List<ChaincodeBuilder> builders;
   private final ChildProcesses processes;
+  private final java.time.Duration timeLimit;
 
-  PackageBuilder(List<ChaincodeBuilder> builders, ChildProcesses processes) {
+  /**
+   * @param timeLimit how long one package's build may take, all its commands together
+   */
+  PackageBuilder(
+      List<ChaincodeBuilder> builders, ChildProcesses processes, java.time.Duration timeLimit) {
+    this.timeLimit = timeLimit;
     this.builders = List.copyOf(builders);
     this.processes = processes;
   }
@@ -43,7 +49,7 @@ final class PackageBuilder {
       return earlier.get();
     }
     try (LogFile buildLog = LogFile.truncate(unpacked.buildLog())) {
-      BuildSession session = new BuildSession(unpacked, processes, buildLog);
+      BuildSession session = new BuildSession(unpacked, processes, buildLog, timeLimit);
       try {
         for (Path directory : List.of(unpacked.output(), unpacked.release(), unpacked.run())) {
           FileTree.delete(directory);

@@ -26,8 +26,8 @@ import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
  *       policy or a reference to a channel policy;
  *   <li>a chaincode without one (development mode): the configured channel policy;
  *   <li>{@code _lifecycle}: the keys of definitions {@code
- *       /Channel/Application/LifecycleEndorsement} (without it, a majority of the organisations'
- *       members), the keys of an organisation's approvals that organisation's {@code
+ *       /Channel/Application/LifecycleEndorsement} (without it, none is valid, as in Fabric), the
+ *       keys of an organisation's approvals that organisation's {@code
  *       /Channel/Application/<org>/Endorsement} (without it, any member of the organisation).
  * </ul>
  *
@@ -56,10 +56,19 @@ final class EndorsementPolicies {
     this.channel = channel;
     this.undefinedPolicyPath = undefinedPolicyPath;
     this.definitions = definitions;
+    // As in Fabric, a channel without the policy accepts no definition: a weaker stand-in would
+    // let clients of a majority of organisations rewrite definitions without any peer.
     this.lifecyclePolicy =
         channel.hasPolicy(LIFECYCLE_ENDORSEMENT)
             ? channel.policy(LIFECYCLE_ENDORSEMENT)
-            : majorityOfMembers(channel);
+            : signatures -> {
+              throw new PolicyException(
+                  "channel "
+                      + channel.id()
+                      + " has no "
+                      + LIFECYCLE_ENDORSEMENT
+                      + " policy, which chaincode definitions must satisfy");
+            };
   }
 
   /** The policies for one block's validation, read from the state before it. */
@@ -144,11 +153,6 @@ final class EndorsementPolicies {
     return signatures -> {
       throw new PolicyException("no org found in channel with MSPID '" + mspId + "'");
     };
-  }
-
-  private static Policy majorityOfMembers(Channel channel) {
-    List<String> mspIds = channel.organizations().stream().map(Organization::mspId).toList();
-    return SignaturePolicy.of(signedByMembers(mspIds.size() / 2 + 1, mspIds), channel.msps());
   }
 
   /** Fabric's {@code SignedByNOutOfGivenRole} with role member. */

@@ -70,7 +70,7 @@ public enum Setting {
       "chaincode.startupTimeout",
       "300s",
       "How long a chaincode the peer launches may take to start and register (Fabric's"
-          + " chaincode.startuptimeout); a build before it has no limit."),
+          + " chaincode.startuptimeout); its build, the first time, has as long again."),
   CHAINCODE_EXTERNAL_BUILDERS(
       "chaincode.externalBuilders",
       "",

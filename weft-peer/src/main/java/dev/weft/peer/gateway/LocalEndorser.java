@@ -68,8 +68,11 @@ final class LocalEndorser {
    * registered. Says how to deploy it or start it in development mode.
    */
   Optional<String> chaincodeMissing(String channelId, String chaincodeName) {
-    if (chaincodeSupport.isSystemChaincode(chaincodeName)
-        || chaincodeSupport.isLaunchable(channelId, chaincodeName)) {
+    if (chaincodeSupport.isSystemChaincode(chaincodeName)) {
+      return Optional.empty();
+    }
+    Optional<String> launchProblem = chaincodeSupport.launchProblem(channelId, chaincodeName);
+    if (launchProblem.isEmpty()) {
       return Optional.empty();
     }
     String prefix = chaincodeName + ":";
@@ -81,9 +84,9 @@ final class LocalEndorser {
     return Optional.of(
         "chaincode "
             + chaincodeName
-            + " is not running on this peer: it is not deployed on channel "
-            + channelId
-            + " (weft chaincode deploy) and no chaincode has registered as "
+            + " is not running on this peer: "
+            + launchProblem.get()
+            + ", and no chaincode has registered as "
             + chaincodeName
             + ":<version>; start it in development mode with CORE_CHAINCODE_ID_NAME="
             + chaincodeName

@@ -103,7 +103,12 @@ public final class InstalledChaincodes {
   /** An installed package by its id. */
   public Optional<ChaincodePackage> get(String packageId) {
     Path file = directory.resolve(fileName(packageId));
-    return Files.isRegularFile(file) ? Optional.of(ChaincodePackage.read(file)) : Optional.empty();
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    // Two spellings of an id (label "a_1:0" or "a_1.0") share a file name; only the exact id is it.
+    ChaincodePackage chaincode = ChaincodePackage.read(file);
+    return chaincode.packageId().equals(packageId) ? Optional.of(chaincode) : Optional.empty();
   }
 
   /** The bytes of an installed package (the file Fabric's chaincode store would hold). */

@@ -53,6 +53,7 @@ public final class PackageBuildDirectories implements InstalledPackages {
       return Optional.of(unpacked);
     }
     try {
+      ownerOnly(builds);
       delete(unpacked.source());
       delete(unpacked.metadata());
       Files.createDirectories(unpacked.source());
@@ -168,6 +169,18 @@ public final class PackageBuildDirectories implements InstalledPackages {
       for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(each);
       }
+    }
+  }
+
+  /**
+   * Creates {@code directory} if needed and makes it the owner's only: packages may hold secrets (a
+   * chaincode server's client key in connection.json), and other users must not read them.
+   */
+  private static void ownerOnly(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(
+          directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 }

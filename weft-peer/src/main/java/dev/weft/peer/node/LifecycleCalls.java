@@ -113,7 +113,12 @@ final class LifecycleCalls implements AutoCloseable {
                       .build()
                       .toByteArray());
     } catch (GatewayException e) {
-      return Optional.empty(); // nothing approved
+      String message = ChaincodeCommand.describe(e);
+      if (message.contains("could not fetch approved chaincode definition")) {
+        return Optional.empty(); // nothing approved for this sequence
+      }
+      throw new IllegalStateException(
+          "cannot query this organisation's approval of " + name + ": " + message, e);
     }
     try {
       QueryApprovedChaincodeDefinitionResult approved =

@@ -107,11 +107,16 @@ public final class OperationsServer implements AutoCloseable {
     CompletableFuture<Response> response;
     try {
       exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+      // A web page may POST across origins without asking first; no browser gets to launch.
       response =
-          routes.respond(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getPath(),
-              exchange.getRequestURI().getRawQuery());
+          exchange.getRequestHeaders().containsKey("Origin")
+                  && !exchange.getRequestMethod().equals("GET")
+              ? CompletableFuture.completedFuture(
+                  Response.text(403, "requests from web pages are refused\n"))
+              : routes.respond(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestURI().getRawQuery());
     } catch (IOException | RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }

@@ -257,6 +257,33 @@ class LaunchTest {
   }
 
   @Test
+  void aBuildThatNeverFinishesIsStoppedAtItsTimeLimitAndTheCallersFail() throws Exception {
+    Path builders = builders();
+    fixture =
+        LaunchFixture.start(
+            data,
+            launch ->
+                launch
+                    .withStartupTimeout(Duration.ofSeconds(2))
+                    .withExternalBuilders(List.of(builders.resolve("stalling"))));
+    Path source = Files.createDirectories(work.resolve("stalling"));
+    Files.writeString(source.resolve("README"), "never built");
+    String packageId = fixture.install(source, "stalling", "stalling");
+    fixture.define("stalling", packageId);
+
+    TestPeer.Execution execution = peer().execute("stalling", "anything");
+
+    assertThatThrownBy(() -> execution.result().get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .hasMessageContaining("package " + packageId + " failed to build")
+        .hasMessageContaining("did not finish within 2s")
+        .hasMessageContaining("chaincode.startupTimeout")
+        .hasMessageContaining("build.log");
+    Path pidFile = fixture.buildDirectory(packageId).resolve("bld/build.pid");
+    assertExits(Long.parseLong(Files.readString(pidFile).trim()));
+    peerStillServesChaincode();
+  }
+
+  @Test
   void aPackageThatIsNotInstalledFailsSayingSo() {
     fixture = LaunchFixture.start(data, UnaryOperator.identity());
     String packageId = "ghost:" + "0".repeat(64);

@@ -141,7 +141,7 @@ class GatewayServiceTest {
 
     String advice =
         "chaincode missing is not running on this peer: it is not deployed on channel mychannel"
-            + " (weft chaincode deploy) and no chaincode has registered as"
+            + " (weft chaincode deploy), and no chaincode has registered as"
             + " missing:<version>; start it in development mode with"
             + " CORE_CHAINCODE_ID_NAME=missing:<version> CORE_PEER_ADDRESS=127.0.0.1:"
             + node.peer().chaincodeAddress().getPort();

@@ -243,6 +243,20 @@ class OperationsServerTest {
     assertThat(launches).doesNotContainKey("mychannel/asset");
   }
 
+  @Test
+  void aLaunchFromAWebPageIsRefused() throws Exception {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri(server, "/chaincodes/launch?channel=mychannel&name=asset"))
+                .header("Origin", "https://example.org")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(launches).doesNotContainKey("mychannel/asset");
+  }
+
   private CompletableFuture<HttpResponse<String>> post(OperationsServer target, String path) {
     return client.sendAsync(
         HttpRequest.newBuilder(uri(target, path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
