@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code weft chaincode deploy} on a peer started as the README starts it: the peer builds,
- * launches and runs real chaincode packages — a jar on weft-shim, a jar on Fabric's Java shim, and
- * a Node package on Fabric's Node shim whose dependencies the peer installs with npm — and the
- * command line invokes and queries them.
+ * launches and runs real chaincode packages — a jar on weft-shim, a jar on Fabric's Java shim, a
+ * Maven project on Fabric's Java shim that the peer builds with mvn, and a Node package on Fabric's
+ * Node shim whose dependencies the peer installs with npm — and the command line invokes and
+ * queries them.
  */
 class ChaincodeDeployTest {
 
@@ -98,18 +99,40 @@ class ChaincodeDeployTest {
   }
 
   @Test
+  void aMavenProjectIsBuiltWithMavenByThePeerAndDeployed() throws Exception {
+    Path project = Path.of(System.getProperty("interop.mavenChaincode"));
+
+    String deployed = weft("chaincode", "deploy", project.toString(), "--name", "counter");
+    weft("chaincode", "invoke", "counter", "increment", "visits");
+    weft("chaincode", "invoke", "counter", "increment", "visits");
+
+    assertThat(deployed)
+        .contains("(java, ")
+        .contains("BUILD SUCCESS")
+        .containsPattern("ready: counter runs as counter_1\\.0:[0-9a-f]{64}");
+    assertThat(weft("chaincode", "query", "counter", "get", "visits").strip()).isEqualTo("2");
+  }
+
+  @Test
   void aPackageThatFailsToBuildIsReportedWithItsLogAndThePeerStaysUp() throws Exception {
     Path broken = directory.resolve("broken-node");
     Files.createDirectories(broken);
     Files.writeString(
         broken.resolve("package.json"),
-        "{\"name\":\"broken\",\"version\":\"1.0.0\",\"scripts\":{\"start\":\"node x.js\"},"
-            + "\"dependencies\":{\"no-such-package-weft-test\":\"file:./missing\"}}");
+        "{\"name\":\"broken\",\"version\":\"1.0.0\",\"scripts\":{\"start\":\"node x.js\","
+            + "\"preinstall\":\"node -e \\\"console.error('cannot compile'); process.exit(3)\\\"\"}}");
 
     Result result = run("chaincode", "deploy", broken.toString(), "--name", "broken");
 
+    // As in Fabric, the install fails with the build, so nothing is approved or committed.
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
-    assertThat(result.output()).contains("broken_1.0:").contains("full build log: ");
+    assertThat(result.output())
+        .contains("could not build chaincode: package broken_1.0:")
+        .contains("npm install --omit=dev")
+        .contains("full build log: ")
+        .doesNotContain("approved")
+        .doesNotContain("committed");
+    assertThat(weft("chaincode", "installed")).doesNotContain("broken_1.0");
     assertThat(weft("channel", "list")).contains("mychannel");
   }
 
@@ -121,18 +144,20 @@ class ChaincodeDeployTest {
     return result.output();
   }
 
-  /** Runs the weft command line of the peer's jar on the peer's data directory. */
+  /**
+   * Runs the weft command line of the peer's jar where the peer was started, so that it finds the
+   * peer through the default {@code weft-data}, as the README's commands do.
+   */
   private static Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(System.getProperty("interop.peerJar"));
     command.addAll(List.of(args));
-    command.add("--data-dir");
-    command.add(peer.data().toString());
     Path output = Files.createTempFile(directory, "weft-", ".out");
     Process process =
         new ProcessBuilder(command)
+            .directory(peer.data().getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();

@@ -35,16 +35,22 @@ final class PeerProcess implements AutoCloseable {
     this.chaincodeAddress = chaincodeAddress;
   }
 
-  /** Starts {@code java -jar peerJar} with {@code dataDirectory} and waits until it listens. */
+  /**
+   * Starts {@code java -jar peerJar} with {@code dataDirectory} and waits until it listens. The
+   * peer runs in the data directory's parent and is given the data directory by its relative name,
+   * as {@code ./weft start} is with its default {@code weft-data}.
+   */
   static PeerProcess start(Path peerJar, Path dataDirectory, Path log) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path absolute = dataDirectory.toAbsolutePath();
     ProcessBuilder builder =
         new ProcessBuilder(List.of(java, "-jar", peerJar.toString()))
+            .directory(absolute.getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("WEFT_"));
-    env.put("WEFT_PEER_FILESYSTEMPATH", dataDirectory.toString());
+    env.put("WEFT_PEER_FILESYSTEMPATH", absolute.getFileName().toString());
     env.put("WEFT_PEER_LISTENADDRESS", "127.0.0.1:0");
     env.put("WEFT_CHAINCODE_LISTENADDRESS", "127.0.0.1:0");
     env.put("WEFT_OPERATIONS_LISTENADDRESS", "127.0.0.1:0");
@@ -98,12 +104,12 @@ final class PeerProcess implements AutoCloseable {
     }
   }
 
-  /** Kills the peer with SIGKILL, as a crash or a power cut would stop it. */
   /** The processes the peer started that are running now (its chaincode), and theirs. */
   List<ProcessHandle> descendants() {
     return process.descendants().toList();
   }
 
+  /** Kills the peer with SIGKILL, as a crash or a power cut would stop it. */
   void kill() {
     process.destroyForcibly();
     try {

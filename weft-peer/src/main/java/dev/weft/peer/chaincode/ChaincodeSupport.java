@@ -185,6 +185,18 @@ public final class ChaincodeSupport implements AutoCloseable {
   }
 
   /**
+   * Builds an installed package now, as Fabric's install does, so that a package no builder accepts
+   * or whose build fails is refused when it is installed rather than at its first invocation. The
+   * build is kept for its launches. Completes with the name of the builder that built it; fails
+   * with a {@link PackageBuildException} naming the package, the step that failed and the build log
+   * when the package cannot be built, or with a {@link ChaincodeException} when the peer shuts down
+   * before the build ends.
+   */
+  public CompletableFuture<String> build(String packageId) {
+    return launcher.build(packageId);
+  }
+
+  /**
    * Runs a chaincode for a proposal: simulates on a snapshot of the channel's state, sends the
    * chaincode the TRANSACTION (or INIT), serves its requests, and completes with its response,
    * event and read-write set. Fails with a {@link ChaincodeException} whose message says what went

@@ -110,18 +110,6 @@ final class JavaBuilder implements ChaincodeBuilder {
     } catch (IOException e) {
       throw new BuildFailure("cannot read the build output " + built.output() + ": " + e, e);
     }
-    Map<String, String> variables = new java.util.TreeMap<>(environment);
-    try {
-      variables.putAll(
-          ChaincodeEnvironment.forChaincode(
-              context.chaincodeId(),
-              context.peerAddress(),
-              context.mspId(),
-              context.tls(),
-              built.run()));
-    } catch (IOException e) {
-      throw new BuildFailure("cannot write the chaincode's TLS files into " + built.run(), e);
-    }
     return context.start(
         new Command(
             List.of(
@@ -131,7 +119,7 @@ final class JavaBuilder implements ChaincodeBuilder {
                 "--peerAddress",
                 context.peerAddress()),
             jar.getParent(),
-            variables));
+            context.chaincodeEnvironment(environment, built)));
   }
 
   /** The one jar under {@code directory} whose manifest names a Main-Class. */

@@ -4,6 +4,7 @@ import dev.weft.peer.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Launches installed packages on first use, once at a time per package: unpacks the package, builds
- * it (once; builds are kept), starts its runtime (a process, or a connection to its chaincode
- * server), and waits until the chaincode has registered under the package id. Invocations that need
- * a package while it is being launched share that launch; a failed launch fails them all, and the
- * next invocation tries again.
+ * it (once, at install through {@link #build} or at its first launch; builds are kept), starts its
+ * runtime (a process, or a connection to its chaincode server), and waits until the chaincode has
+ * registered under the package id. Invocations that need a package while it is being launched share
+ * that launch; a failed launch fails them all, and the next invocation tries again.
  *
  * <p>Launches run on the launcher's own threads, because builds and process starts block. It owns
  * the runtimes it started: a runtime that ends takes its handler with it, and {@link #close} stops
@@ -48,6 +49,9 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
   private final Map<String, String> peerEnvironment;
   private final ExecutorService threads;
   private final Map<String, CompletableFuture<Handler>> launching = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<String>> building = new ConcurrentHashMap<>();
+  // One package's build directory is used by one unpack-and-build at a time.
+  private final Map<String, Object> buildLocks = new ConcurrentHashMap<>();
   private final Map<String, LaunchedRuntime> runtimes = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -91,16 +95,51 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
       return underWay;
     }
     launch.whenComplete((handler, failure) -> launching.remove(packageId, launch));
+    submit(launch, () -> run(packageId, launch));
+    return launch;
+  }
+
+  /**
+   * Builds the installed package now, as Fabric's install does, unless a complete build of it is
+   * kept; completes with the name of the builder that built it. A build of the package under way is
+   * shared, and it never runs beside a launch's build of the same package. Fails with a {@link
+   * PackageBuildException} naming the package, the step that failed and the build log when the
+   * package cannot be built, and with a {@link ChaincodeException} when the peer shuts down first.
+   */
+  CompletableFuture<String> build(String packageId) {
+    CompletableFuture<String> build = new CompletableFuture<>();
+    CompletableFuture<String> underWay = building.putIfAbsent(packageId, build);
+    if (underWay != null) {
+      return underWay;
+    }
+    build.whenComplete((builder, failure) -> building.remove(packageId, build));
+    submit(
+        build,
+        () -> {
+          try {
+            build.complete(prepare(packageId).builder().name());
+          } catch (BuildFailure e) {
+            log.warn("{}", e.getMessage());
+            build.completeExceptionally(new PackageBuildException(e.getMessage(), e));
+          } catch (RuntimeException | Error e) {
+            log.error("building package {} failed unexpectedly", packageId, e);
+            build.completeExceptionally(
+                new ChaincodeException("package " + packageId + " failed to build: " + e, e));
+          }
+        });
+    return build;
+  }
+
+  private void submit(CompletableFuture<?> result, Runnable task) {
     if (closed) {
-      launch.completeExceptionally(new ChaincodeException("the peer is shutting down"));
-      return launch;
+      result.completeExceptionally(new ChaincodeException("the peer is shutting down"));
+      return;
     }
     try {
-      threads.execute(() -> run(packageId, launch));
+      threads.execute(task);
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      launch.completeExceptionally(new ChaincodeException("the peer is shutting down"));
+      result.completeExceptionally(new ChaincodeException("the peer is shutting down"));
     }
-    return launch;
   }
 
   private void run(String packageId, CompletableFuture<Handler> launch) {
@@ -139,21 +178,10 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
     if (ready.isPresent()) {
       return ready.get(); // registered while this launch was being set up
     }
-    UnpackedPackage unpacked = unpack(packageId);
-    log.info("launching chaincode package {} (type {})", packageId, unpacked.type());
-    ChaincodeBuilder packageBuilder;
-    try {
-      packageBuilder = builder.build(unpacked);
-    } catch (BuildFailure e) {
-      throw new BuildFailure(
-          "package "
-              + packageId
-              + " failed to build: "
-              + e.getMessage()
-              + "; full log: "
-              + unpacked.buildLog(),
-          e);
-    }
+    log.info("launching chaincode package {}", packageId);
+    Built built = prepare(packageId);
+    UnpackedPackage unpacked = built.unpacked();
+    ChaincodeBuilder packageBuilder = built.builder();
     LaunchedRuntime previous = runtimes.remove(packageId);
     if (previous != null) {
       log.info("stopping the earlier runtime of {}: {}", packageId, previous);
@@ -191,6 +219,28 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
             });
     log.info("chaincode package {} is running: {}", packageId, runtime);
     return handler;
+  }
+
+  /** A package unpacked and built, and the builder that built it. */
+  private record Built(UnpackedPackage unpacked, ChaincodeBuilder builder) {}
+
+  /** Unpacks and builds the package (or finds its kept build), one caller at a time. */
+  private Built prepare(String packageId) {
+    synchronized (buildLocks.computeIfAbsent(packageId, id -> new Object())) {
+      UnpackedPackage unpacked = unpack(packageId);
+      try {
+        return new Built(unpacked, builder.build(unpacked));
+      } catch (BuildFailure e) {
+        throw new BuildFailure(
+            "package "
+                + packageId
+                + " failed to build: "
+                + e.getMessage()
+                + "; full build log: "
+                + unpacked.buildLog(),
+            e);
+      }
+    }
   }
 
   private UnpackedPackage unpack(String packageId) {
@@ -324,11 +374,14 @@ final class Launcher implements DisconnectReasons, AutoCloseable {
   public void close() {
     closed = true;
     threads.shutdownNow();
-    launching
-        .values()
-        .forEach(
-            launch ->
-                launch.completeExceptionally(new ChaincodeException("the peer is shutting down")));
+    for (Map<String, ? extends CompletableFuture<?>> underWay : List.of(launching, building)) {
+      underWay
+          .values()
+          .forEach(
+              pending ->
+                  pending.completeExceptionally(
+                      new ChaincodeException("the peer is shutting down")));
+    }
     // Every process at once first (each has a grace period to stop in), then the connections.
     processes.close();
     runtimes.values().forEach(LaunchedRuntime::stop);

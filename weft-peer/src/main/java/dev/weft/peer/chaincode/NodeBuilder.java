@@ -59,22 +59,10 @@ final class NodeBuilder implements ChaincodeBuilder {
 
   @Override
   public ChildProcess run(UnpackedPackage built, RunContext context) {
-    Map<String, String> variables = new java.util.TreeMap<>(environment);
-    try {
-      variables.putAll(
-          ChaincodeEnvironment.forChaincode(
-              context.chaincodeId(),
-              context.peerAddress(),
-              context.mspId(),
-              context.tls(),
-              built.run()));
-    } catch (IOException e) {
-      throw new BuildFailure("cannot write the chaincode's TLS files into " + built.run(), e);
-    }
     return context.start(
         new Command(
             List.of("npm", "start", "--", "--peer.address", context.peerAddress()),
             built.output(),
-            variables));
+            context.chaincodeEnvironment(environment, built)));
   }
 }

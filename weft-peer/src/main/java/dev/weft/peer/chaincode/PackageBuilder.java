@@ -58,7 +58,14 @@ final class PackageBuilder {
       } catch (IOException e) {
         throw new BuildFailure("cannot prepare the build directories: " + e, e);
       }
-      session.note("building " + unpacked.packageId() + " (type " + unpacked.type() + ")");
+      // The first line names the build's start, so that someone following the log sees a new one.
+      session.note(
+          "building "
+              + unpacked.packageId()
+              + " (type "
+              + unpacked.type()
+              + ") at "
+              + java.time.Instant.now());
       ChaincodeBuilder builder = detect(session);
       session.note("builder " + builder.name() + " accepts it");
       builder.build(session);

@@ -3,6 +3,7 @@ package dev.weft.peer.chaincode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a builder needs to start a chaincode: who the chaincode is, where the peer listens for it,
@@ -27,6 +28,22 @@ record RunContext(
   @FunctionalInterface
   interface Starter {
     ChildProcess start(Command command) throws IOException;
+  }
+
+  /**
+   * The environment of a built-in builder's chaincode process: {@code inherited} (what the builder
+   * passes on from the peer's environment) and the variables Fabric gives chaincode, with the TLS
+   * files written into the package's {@code run} directory.
+   */
+  Map<String, String> chaincodeEnvironment(Map<String, String> inherited, UnpackedPackage built) {
+    Map<String, String> variables = new TreeMap<>(inherited);
+    try {
+      variables.putAll(
+          ChaincodeEnvironment.forChaincode(chaincodeId, peerAddress, mspId, tls, built.run()));
+    } catch (IOException e) {
+      throw new BuildFailure("cannot write the chaincode's TLS files into " + built.run(), e);
+    }
+    return variables;
   }
 
   /** Starts a command, reporting a failure to start as a {@link BuildFailure}. */

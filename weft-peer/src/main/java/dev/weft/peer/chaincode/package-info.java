@@ -20,11 +20,12 @@
  * core/container/externalbuilder}): a chaincode whose definition names an installed package is
  * launched on first use by the {@code Launcher}, once at a time per package, on its own threads
  * (builds and process starts block). The lifecycle unpacks packages for it ({@link
- * dev.weft.peer.chaincode.InstalledPackages}); {@code PackageBuilder} builds each package once with
- * the first {@code ChaincodeBuilder} that accepts it (external builders, then the built-in ccaas,
- * Java and Node builders); the runtime is a process ({@code ChildProcesses} owns every process the
- * peer starts and stops them, with their descendants, on close and at JVM shutdown) or a connection
- * the peer dials to a chaincode server ({@code ChaincodeServerDialer}), and in both cases the
- * chaincode registers on a {@code Handler} like any other.
+ * dev.weft.peer.chaincode.InstalledPackages}); {@code PackageBuilder} builds each package once, at
+ * install ({@link dev.weft.peer.chaincode.ChaincodeSupport#build}) or at its first launch, with the
+ * first {@code ChaincodeBuilder} that accepts it (external builders, then the built-in ccaas, Java
+ * and Node builders); the runtime is a process ({@code ChildProcesses} owns every process the peer
+ * starts and stops them, with their descendants, on close and at JVM shutdown) or a connection the
+ * peer dials to a chaincode server ({@code ChaincodeServerDialer}), and in both cases the chaincode
+ * registers on a {@code Handler} like any other.
  */
 package dev.weft.peer.chaincode;

@@ -7,7 +7,7 @@ import java.time.Duration;
  * The peer as a node of a network: where clients reach it, where it keeps its data, and who it is.
  *
  * @param listenAddress address of the client-facing server (protos.Endorser)
- * @param dataDirectory where the peer keeps its crypto material and channels
+ * @param dataDirectory where the peer keeps its crypto material and channels; made absolute
  * @param mspId the MSP id of the peer's organisation
  * @param orgDomain the domain of the peer's organisation, as in cryptogen's layout
  * @param channelId the channel created on the peer's first start
@@ -26,6 +26,9 @@ public record NodeConfig(
     boolean tlsEnabled) {
 
   public NodeConfig {
+    // Absolute once, here: chaincode processes and builders run in directories of their own and
+    // must find the files the peer names to them.
+    dataDirectory = dataDirectory.toAbsolutePath().normalize();
     if (mspId.isBlank()) {
       throw new IllegalArgumentException(Setting.PEER_MSP_ID.key() + " must not be empty");
     }

@@ -53,11 +53,38 @@ public final class InstalledChaincodes {
    * @throws IllegalStateException if the same package is installed already, with Fabric's message
    */
   public ChaincodePackage install(String source, byte[] bytes) {
+    Installation installation = installOrFind(source, bytes);
+    if (!installation.installedNow()) {
+      throw new IllegalStateException(alreadyInstalled(installation.chaincode().packageId()));
+    }
+    return installation.chaincode();
+  }
+
+  /**
+   * A package checked and installed, or found installed already.
+   *
+   * @param chaincode the package
+   * @param installedNow whether this call installed it
+   */
+  public record Installation(ChaincodePackage chaincode, boolean installedNow) {}
+
+  /** Fabric's answer to an install of a package that is installed already. */
+  public static String alreadyInstalled(String packageId) {
+    return "chaincode already successfully installed (package ID '" + packageId + "')";
+  }
+
+  /**
+   * Installs the package {@code bytes} after checking that it is one, unless it is installed
+   * already.
+   *
+   * @param source what to call the package in error messages
+   * @throws InvalidChaincodePackageException if it is not a valid package
+   */
+  public Installation installOrFind(String source, byte[] bytes) {
     ChaincodePackage chaincode = ChaincodePackage.parse(source, bytes);
     Path installed = directory.resolve(fileName(chaincode.packageId()));
     if (Files.exists(installed)) {
-      throw new IllegalStateException(
-          "chaincode already successfully installed (package ID '" + chaincode.packageId() + "')");
+      return new Installation(chaincode, false);
     }
     Path temporary = null;
     try {
@@ -78,7 +105,19 @@ public final class InstalledChaincodes {
         }
       }
     }
-    return chaincode;
+    return new Installation(chaincode, true);
+  }
+
+  /**
+   * Removes an installed package, as Fabric's install does with a package it could not build;
+   * returns whether it was installed.
+   */
+  public boolean remove(String packageId) {
+    try {
+      return Files.deleteIfExists(directory.resolve(fileName(packageId)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the installed package " + packageId, e);
+    }
   }
 
   /** The installed packages, by package id. */

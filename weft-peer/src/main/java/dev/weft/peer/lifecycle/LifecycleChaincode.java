@@ -48,12 +48,14 @@ public final class LifecycleChaincode implements SystemChaincode {
    * @param localMsp the peer's own MSP: its id is the organisation whose approvals this peer makes,
    *     its admins may install packages and approve definitions
    * @param installed the peer's installed packages
+   * @param build builds each package as it is installed; install answers when it is built
    */
-  public LifecycleChaincode(Channels channels, Msp localMsp, InstalledChaincodes installed) {
+  public LifecycleChaincode(
+      Channels channels, Msp localMsp, InstalledChaincodes installed, PackageBuild build) {
     this.channels = channels;
     this.mspId = localMsp.id();
     this.access = new LifecycleAccess(localMsp);
-    this.packages = new PackageFunctions(installed);
+    this.packages = new PackageFunctions(installed, build);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.weft.peer.lifecycle;
 
 import com.google.protobuf.ByteString;
+import dev.weft.peer.chaincode.PackageBuildException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.hyperledger.fabric.protos.peer.lifecycle.GetInstalledChaincodePackageArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.GetInstalledChaincodePackageResult;
 import org.hyperledger.fabric.protos.peer.lifecycle.InstallChaincodeArgs;
@@ -10,6 +13,8 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodeArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodeResult;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lifecycle functions about this peer's installed packages, which need no channel: install,
@@ -17,23 +22,35 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesResu
  */
 final class PackageFunctions {
 
-  private final InstalledChaincodes installed;
+  private static final Logger log = LoggerFactory.getLogger(PackageFunctions.class);
 
-  PackageFunctions(InstalledChaincodes installed) {
+  private final InstalledChaincodes installed;
+  private final PackageBuild build;
+
+  PackageFunctions(InstalledChaincodes installed, PackageBuild build) {
     this.installed = installed;
+    this.build = build;
   }
 
+  /**
+   * Installs the package and waits for its build, as Fabric does: a package that cannot be built is
+   * removed again, and a package installed already is refused once its build (perhaps under way for
+   * an earlier install) has succeeded.
+   */
   InstallChaincodeResult install(InstallChaincodeArgs args) {
-    ChaincodePackage chaincode;
+    InstalledChaincodes.Installation installation;
     try {
-      chaincode =
-          installed.install(
+      installation =
+          installed.installOrFind(
               "from InstallChaincode", args.getChaincodeInstallPackage().toByteArray());
     } catch (InvalidChaincodePackageException e) {
       throw new LifecycleException(
           "could not parse as a chaincode install package: " + e.getMessage());
-    } catch (IllegalStateException e) {
-      throw new LifecycleException(e.getMessage());
+    }
+    ChaincodePackage chaincode = installation.chaincode();
+    awaitBuild(chaincode.packageId());
+    if (!installation.installedNow()) {
+      throw new LifecycleException(InstalledChaincodes.alreadyInstalled(chaincode.packageId()));
     }
     return InstallChaincodeResult.newBuilder()
         .setLabel(chaincode.label())
@@ -82,6 +99,34 @@ final class PackageFunctions {
                                 + args.getPackageId()
                                 + "' not found"))))
         .build();
+  }
+
+  /**
+   * Waits for the package's build. A package that cannot be built is removed, as in Fabric; one
+   * whose build could not finish (the peer stopping) stays installed and is built at its launch.
+   */
+  private void awaitBuild(String packageId) {
+    try {
+      build.start(packageId).get();
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LifecycleException(
+          "interrupted while building package " + packageId + "; it stays installed");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      if (!(cause instanceof PackageBuildException)) {
+        throw new LifecycleException(
+            "could not build chaincode: " + reason + "; package " + packageId + " stays installed");
+      }
+      try {
+        installed.remove(packageId);
+      } catch (UncheckedIOException removal) {
+        log.warn("package {} could not be built and cannot be removed", packageId, removal);
+      }
+      throw new LifecycleException("could not build chaincode: " + reason);
+    }
   }
 
   private Optional<ChaincodePackage> find(String packageId) {

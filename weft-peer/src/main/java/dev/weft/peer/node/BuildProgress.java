@@ -28,6 +28,7 @@ final class BuildProgress implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopping;
   private long position;
+  private String firstLine = "";
   private long lastShown = System.nanoTime();
   private String latest;
 
@@ -38,9 +39,18 @@ final class BuildProgress implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Starts following {@code log}, which may not exist yet. */
+  /**
+   * Starts following {@code log}, which may not exist yet, from its current end: what an earlier
+   * build wrote is not shown again.
+   */
   static BuildProgress follow(Path log, PrintWriter out) {
     BuildProgress progress = new BuildProgress(log, out);
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      progress.firstLine = firstLine(file);
+      progress.position = file.length();
+    } catch (IOException e) {
+      progress.position = 0; // not there yet
+    }
     progress.thread.start();
     return progress;
   }
@@ -61,9 +71,13 @@ final class BuildProgress implements AutoCloseable {
       return;
     }
     try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      if (file.length() < position) {
-        position = 0; // a new build replaced the log
+      // A new build starts the log afresh with a first line of its own (naming its start time),
+      // and may outgrow the old log before this reads it.
+      String first = firstLine(file);
+      if (file.length() < position || !first.equals(firstLine)) {
+        position = 0;
       }
+      firstLine = first;
       file.seek(position);
       byte[] bytes = new byte[(int) Math.min(file.length() - position, 1 << 20)];
       file.readFully(bytes);
@@ -82,6 +96,16 @@ final class BuildProgress implements AutoCloseable {
     if (latest != null && System.nanoTime() - lastShown > QUIET_NANOS) {
       print("  … " + latest);
     }
+  }
+
+  /** The file's first line, or what there is of it yet; at most 256 bytes. */
+  private static String firstLine(RandomAccessFile file) throws IOException {
+    byte[] start = new byte[(int) Math.min(file.length(), 256)];
+    file.seek(0);
+    file.readFully(start);
+    String text = new String(start, StandardCharsets.UTF_8);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   private void show(String line) {

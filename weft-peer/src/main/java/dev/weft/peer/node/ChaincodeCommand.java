@@ -271,8 +271,10 @@ final class ChaincodeCommand {
       mixinStandardHelpOptions = true,
       versionProvider = WeftVersion.class,
       description =
-          "Installs a chaincode package (a Fabric 2.x .tar.gz) in the peer's data directory, as"
-              + " 'peer lifecycle chaincode install' does; prints its package id.")
+          "Installs a chaincode package (a Fabric 2.x .tar.gz) in the peer's data directory, also"
+              + " while the peer is stopped, and prints its package id. Unlike 'peer lifecycle"
+              + " chaincode install' it does not build the package: the peer builds it at its first"
+              + " launch ('weft chaincode deploy' installs through the peer, which builds first).")
   static final class Install implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;

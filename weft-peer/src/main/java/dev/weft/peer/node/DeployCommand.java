@@ -116,10 +116,20 @@ final class DeployCommand implements Callable<Integer> {
     ByteString validation = validationParameter();
     try (LifecycleCalls lifecycle =
         LifecycleCalls.open(endpoint, client.mspDirectory("Admin"), client.mspId)) {
-      out.println(
-          lifecycle.install(prepared.bytes(), packageId)
-              ? "installed " + packageId
-              : "already installed " + packageId);
+      // As in Fabric, the peer builds the package before it answers the install.
+      boolean local = endpoint.operations() != null;
+      out.println("installing " + packageId + (local ? "; build log: " + buildLog(packageId) : ""));
+      out.flush();
+      boolean installed;
+      BuildProgress progress = local ? BuildProgress.follow(buildLog(packageId), out) : null;
+      try {
+        installed = lifecycle.install(prepared.bytes(), packageId);
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
+      }
+      out.println(installed ? "installed " + packageId : "already installed " + packageId);
       out.flush();
       Optional<QueryChaincodeDefinitionsResult.ChaincodeDefinition> current =
           lifecycle.definitions(channel).getChaincodeDefinitionsList().stream()
@@ -219,7 +229,7 @@ final class DeployCommand implements Callable<Integer> {
       return Optional.empty();
     }
     Path log = buildLog(packageId);
-    out.println("launching " + name + " (" + packageId + "); build log: " + log);
+    out.println("launching " + name + " (" + packageId + ")");
     out.flush();
     HttpResponse<String> response;
     BuildProgress progress = BuildProgress.follow(log, out);
@@ -245,13 +255,14 @@ final class DeployCommand implements Callable<Integer> {
     }
     if (response.statusCode() != 200) {
       Matcher error = ERROR.matcher(response.body());
+      String reason = error.find() ? Json.unescape(error.group(1)) : response.body().trim();
+      // The peer names the log of the step that failed; the build log is added only if it did not.
       throw new IllegalStateException(
           "the peer could not launch "
               + name
               + ": "
-              + (error.find() ? Json.unescape(error.group(1)) : response.body().trim())
-              + "; full build log: "
-              + log);
+              + reason
+              + (reason.contains(log.toString()) ? "" : "; full build log: " + log));
     }
     Matcher id = Pattern.compile("\"chaincode\":\"([^\"]*)\"").matcher(response.body());
     return Optional.of(id.find() ? id.group(1) : packageId);
@@ -267,6 +278,7 @@ final class DeployCommand implements Callable<Integer> {
         .resolve("builds")
         .resolve(directory)
         .resolve("build.log")
-        .toAbsolutePath();
+        .toAbsolutePath()
+        .normalize();
   }
 }

@@ -33,6 +33,8 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionsRes
  */
 final class LifecycleCalls implements AutoCloseable {
 
+  private static final long INSTALL_DEADLINE_MINUTES = 60;
+
   private final GatewayConnection connection;
   private final SigningIdentity admin;
 
@@ -52,9 +54,11 @@ final class LifecycleCalls implements AutoCloseable {
    * @return whether it was installed by this call
    */
   boolean install(byte[] packageBytes, String packageId) {
+    // The peer answers once the package is built, which it limits by its chaincode.startupTimeout
+    // (five minutes unless raised); the deadline is only there so that a lost peer is noticed.
     ProposalResponse response =
         EndorserGrpc.newBlockingStub(connection.channel())
-            .withDeadlineAfter(10, TimeUnit.MINUTES)
+            .withDeadlineAfter(INSTALL_DEADLINE_MINUTES, TimeUnit.MINUTES)
             .processProposal(
                 LifecycleProposal.create(
                         admin,

@@ -19,7 +19,6 @@ import dev.weft.peer.ledger.BlockStore;
 import dev.weft.peer.ledger.Ledger;
 import dev.weft.peer.ledger.Ledgers;
 import dev.weft.peer.lifecycle.DefinedChaincodes;
-import dev.weft.peer.lifecycle.InstalledChaincodes;
 import dev.weft.peer.lifecycle.LifecycleChaincode;
 import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import dev.weft.peer.metrics.MetricsRegistry;
@@ -43,6 +42,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hyperledger.fabric.protos.common.BlockHeader;
@@ -205,18 +205,24 @@ public final class WeftPeer implements AutoCloseable {
     PeerData data = PeerData.prepare(config.node(), clock);
     Channels channels = new Channels();
     // Chaincode definitions are ledger state: the lifecycle reads them through each transaction.
+    // Install builds each package with chaincode support, which runs the lifecycle and so is made
+    // after it; no install can arrive before the client listener starts, long after.
+    AtomicReference<ChaincodeSupport> builds = new AtomicReference<>();
     LifecycleChaincode lifecycle =
         new LifecycleChaincode(
             channels,
             data.localMsp(),
-            new InstalledChaincodes(
-                config.node().dataDirectory().resolve("lifecycle").resolve("chaincodes")));
+            ChaincodeCommand.installed(config.node().dataDirectory()),
+            packageId ->
+                Objects.requireNonNull(builds.get(), "chaincode support is not started yet")
+                    .build(packageId));
     WeftPeer core =
         start(
             config,
             new DefinedChaincodes(data.localMsp().id()),
             List.of(lifecycle),
             config.node().tlsEnabled() ? data.layout() : null);
+    builds.set(core.chaincodeSupport);
     Map<String, ChannelOrderer> orderers = new HashMap<>();
     Map<String, BlockStore> blocksByChannel = new HashMap<>();
     try {

@@ -72,6 +72,37 @@ class LaunchTest {
   }
 
   @Test
+  void aPeerStartedWithARelativeDataDirectoryLaunchesChaincodeThatRunsElsewhere() throws Exception {
+    // As `./weft start` does with its default weft-data/: the chaincode runs in its build
+    // directory and must still find its jar.
+    Path relative = Path.of("").toAbsolutePath().relativize(data);
+    assertThat(relative.isAbsolute()).isFalse();
+    fixture = LaunchFixture.start(relative, UnaryOperator.identity());
+    String packageId = fixture.install(nestedJavaSource(), "java", "asset_1.0");
+    fixture.define("asset", packageId);
+
+    assertThat(status(execute("asset", "put", "color", "blue"))).isEqualTo(200);
+    assertThat(peer().chaincodeSupport().registeredChaincodes()).containsExactly(packageId);
+  }
+
+  @Test
+  void aPackageBuiltAtInstallIsLaunchedFromThatBuildWithoutBuildingAgain() throws Exception {
+    fixture = LaunchFixture.start(data, UnaryOperator.identity());
+    String packageId = fixture.install(javaSource(), "java", "asset_1.0");
+    fixture.define("asset", packageId);
+
+    assertThat(peer().chaincodeSupport().build(packageId).get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .isEqualTo("java");
+    assertThat(peer().chaincodeSupport().registeredChaincodes()).isEmpty();
+    assertThat(status(execute("asset", "put", "color", "blue"))).isEqualTo(200);
+
+    assertThat(fixture.buildDirectory(packageId).resolve("build.log"))
+        .content()
+        .containsOnlyOnce("built by java")
+        .contains("using the earlier build by java");
+  }
+
+  @Test
   void concurrentFirstInvocationsShareOneLaunch() throws Exception {
     fixture = LaunchFixture.start(data, UnaryOperator.identity());
     String packageId = fixture.install(javaSource(), "java", "asset_1.0");
@@ -196,7 +227,7 @@ class LaunchTest {
           .hasMessageContaining("chaincode broken on channel mychannel: package " + packageId)
           .hasMessageContaining("failed to build")
           .hasMessageContaining("exited with code 3")
-          .hasMessageContaining("full log: " + buildLog);
+          .hasMessageContaining("full build log: " + buildLog);
     }
     assertThat(buildLog).content().contains("error: the chaincode does not compile");
     assertThat(fixture.buildDirectory(packageId).resolve(UnpackedPackage.BUILD_INFO))
@@ -368,6 +399,13 @@ class LaunchTest {
   private Path javaSource() throws IOException {
     Path source = Files.createDirectories(work.resolve("java-source"));
     ChaincodeJar.write(source.resolve("chaincode.jar"));
+    return source;
+  }
+
+  /** A Java package's source with its jar one directory down, as `weft chaincode deploy` has it. */
+  private Path nestedJavaSource() throws IOException {
+    Path source = Files.createDirectories(work.resolve("nested-java-source"));
+    ChaincodeJar.write(Files.createDirectories(source.resolve("lib")).resolve("chaincode.jar"));
     return source;
   }
 

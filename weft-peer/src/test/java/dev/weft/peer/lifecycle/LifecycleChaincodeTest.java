@@ -114,9 +114,10 @@ class LifecycleChaincodeTest {
   @Test
   void thePeersAdminInstallsListsAndDownloadsPackagesWithoutAChannel() throws Exception {
     Path source = Files.createDirectories(directory.resolve("src"));
-    Files.writeString(source.resolve("package.json"), "{\"name\":\"basic\"}");
-    Files.writeString(source.resolve("index.js"), "module.exports = {};");
-    byte[] bytes = ChaincodePackageWriter.build(source, "node", "basic_1.0", "basic");
+    Files.writeString(
+        source.resolve("connection.json"),
+        "{\"address\":\"127.0.0.1:9999\",\"dial_timeout\":\"10s\",\"tls_required\":false}");
+    byte[] bytes = ChaincodePackageWriter.build(source, "ccaas", "basic_1.0", "basic");
     InstallChaincodeArgs install =
         InstallChaincodeArgs.newBuilder()
             .setChaincodeInstallPackage(ByteString.copyFrom(bytes))
@@ -131,25 +132,15 @@ class LifecycleChaincodeTest {
     String packageId = ChaincodePackage.packageId("basic_1.0", bytes);
     assertThat(result.getLabel()).isEqualTo("basic_1.0");
     assertThat(result.getPackageId()).isEqualTo(packageId);
+    // As in Fabric, the package was built before the install answered.
+    assertThat(buildDirectory(packageId).resolve("build.log")).content().contains("built by ccaas");
     assertThat(lifecycle.call(admin, "", "InstallChaincode", install).getResponse().getMessage())
         .isEqualTo(
             "failed to invoke backing implementation of 'InstallChaincode': chaincode already"
                 + " successfully installed (package ID '"
                 + packageId
                 + "')");
-    QueryInstalledChaincodesResult listed =
-        QueryInstalledChaincodesResult.parseFrom(
-            lifecycle
-                .call(
-                    admin,
-                    "",
-                    "QueryInstalledChaincodes",
-                    QueryInstalledChaincodesArgs.getDefaultInstance())
-                .getResponse()
-                .getPayload());
-    assertThat(listed.getInstalledChaincodesList())
-        .extracting(c -> c.getPackageId())
-        .containsExactly(packageId);
+    assertThat(installedPackageIds()).containsExactly(packageId);
     GetInstalledChaincodePackageResult downloaded =
         GetInstalledChaincodePackageResult.parseFrom(
             lifecycle
@@ -161,6 +152,36 @@ class LifecycleChaincodeTest {
                 .getResponse()
                 .getPayload());
     assertThat(downloaded.getChaincodeInstallPackage().toByteArray()).isEqualTo(bytes);
+  }
+
+  @Test
+  void aPackageThatCannotBeBuiltIsNotInstalledAndTheAnswerSaysWhyAndWhereTheLogIs()
+      throws Exception {
+    Path source = Files.createDirectories(directory.resolve("go-src"));
+    Files.writeString(source.resolve("go.mod"), "module example.com/cc\n");
+    Files.writeString(source.resolve("main.go"), "package main\n");
+    byte[] bytes = ChaincodePackageWriter.build(source, "golang", "gocc_1.0", "example.com/cc");
+    String packageId = ChaincodePackage.packageId("gocc_1.0", bytes);
+    InstallChaincodeArgs install =
+        InstallChaincodeArgs.newBuilder()
+            .setChaincodeInstallPackage(ByteString.copyFrom(bytes))
+            .build();
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      ProposalResponse refused = lifecycle.call(admin, "", "InstallChaincode", install);
+
+      assertThat(refused.getResponse().getStatus()).isEqualTo(500);
+      assertThat(refused.getResponse().getMessage())
+          .startsWith(
+              "failed to invoke backing implementation of 'InstallChaincode': could not build"
+                  + " chaincode: package "
+                  + packageId
+                  + " failed to build: no builder accepts package "
+                  + packageId
+                  + " of type golang")
+          .contains("full build log: " + buildDirectory(packageId).resolve("build.log"));
+    }
+    assertThat(installedPackageIds()).doesNotContain(packageId);
   }
 
   @Test
@@ -570,5 +591,29 @@ class LifecycleChaincodeTest {
 
   private static ByteString value(StateSnapshot state, String key) {
     return state.get("_lifecycle", key).map(VersionedValue::value).orElseThrow();
+  }
+
+  /** The package ids QueryInstalledChaincodes lists. */
+  private static List<String> installedPackageIds() throws Exception {
+    return QueryInstalledChaincodesResult.parseFrom(
+            lifecycle
+                .call(
+                    admin,
+                    "",
+                    "QueryInstalledChaincodes",
+                    QueryInstalledChaincodesArgs.getDefaultInstance())
+                .getResponse()
+                .getPayload())
+        .getInstalledChaincodesList()
+        .stream()
+        .map(QueryInstalledChaincodesResult.InstalledChaincode::getPackageId)
+        .toList();
+  }
+
+  private static Path buildDirectory(String packageId) {
+    return directory
+        .resolve("peer/lifecycle/builds")
+        .resolve(packageId.replace(':', '.'))
+        .toAbsolutePath();
   }
 }

@@ -38,6 +38,26 @@ class BuildProgressTest {
   }
 
   @Test
+  void whatAnEarlierBuildWroteIsNotShownAgainButAReplacingBuildIs() throws Exception {
+    Path log = directory.resolve("build.log");
+    Files.writeString(log, "npm ERR! an earlier build failed long ago, at great length\n");
+    StringWriter shown = new StringWriter();
+    BuildProgress progress = BuildProgress.follow(log, new PrintWriter(shown));
+    Files.writeString(log, "using the earlier build by java\n", StandardOpenOption.APPEND);
+    progress.close();
+    BuildProgress replaced = BuildProgress.follow(log, new PrintWriter(shown));
+    // A new build replaces the log with a new file, which may outgrow the old one before it is
+    // read.
+    Files.delete(log);
+    Files.writeString(log, "npm WARN new\n" + "x".repeat(100) + "\n");
+    replaced.close();
+
+    assertThat(shown.toString().lines())
+        .containsExactly(
+            "  … using the earlier build by java", "  | npm WARN new", "  … " + "x".repeat(100));
+  }
+
+  @Test
   void aLogThatNeverAppearsShowsNothing() {
     StringWriter shown = new StringWriter();
     BuildProgress.follow(directory.resolve("none.log"), new PrintWriter(shown)).close();
