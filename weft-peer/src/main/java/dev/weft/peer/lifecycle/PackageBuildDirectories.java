@@ -94,8 +94,11 @@ public final class PackageBuildDirectories implements InstalledPackages {
         connection.rootCert());
   }
 
-  /** The package id with its {@code :} turned into {@code .}, as the install store names files. */
-  static String directoryName(String packageId) {
+  /**
+   * The name of a package's build directory under {@code <data-dir>/lifecycle/builds}: the package
+   * id with its {@code :} turned into {@code .}, as the install store names files.
+   */
+  public static String directoryName(String packageId) {
     int colon = packageId.indexOf(':');
     return packageId.substring(0, colon) + "." + packageId.substring(colon + 1);
   }

@@ -2,6 +2,7 @@ package dev.weft.peer.node;
 
 import com.google.protobuf.ByteString;
 import dev.weft.peer.json.Json;
+import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import dev.weft.peer.policy.PolicyExpression;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,11 +118,12 @@ final class DeployCommand implements Callable<Integer> {
     try (LifecycleCalls lifecycle =
         LifecycleCalls.open(endpoint, client.mspDirectory("Admin"), client.mspId)) {
       // As in Fabric, the peer builds the package before it answers the install.
+      Path log = buildLog(packageId);
       boolean local = endpoint.operations() != null;
-      out.println("installing " + packageId + (local ? "; build log: " + buildLog(packageId) : ""));
+      out.println("installing " + packageId + (local ? "; build log: " + log : ""));
       out.flush();
       boolean installed;
-      BuildProgress progress = local ? BuildProgress.follow(buildLog(packageId), out) : null;
+      BuildProgress progress = local ? BuildProgress.follow(log, out) : null;
       try {
         installed = lifecycle.install(prepared.bytes(), packageId);
       } finally {
@@ -218,8 +220,8 @@ final class DeployCommand implements Callable<Integer> {
   }
 
   /**
-   * Has the peer launch the chaincode and waits until it is ready, showing its build's progress
-   * when the peer's data directory is here.
+   * Has the peer launch the chaincode and waits until it is ready. The package was built at its
+   * install, so there is no build progress to show; the chaincode's own output is in its log.
    */
   private Optional<String> launch(
       PeerEndpointFile.Endpoint endpoint, String packageId, PrintWriter out)
@@ -231,28 +233,22 @@ final class DeployCommand implements Callable<Integer> {
     Path log = buildLog(packageId);
     out.println("launching " + name + " (" + packageId + ")");
     out.flush();
-    HttpResponse<String> response;
-    BuildProgress progress = BuildProgress.follow(log, out);
-    try {
-      response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(10))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://"
-                                  + endpoint.operations()
-                                  + "/chaincodes/launch?channel="
-                                  + URLEncoder.encode(channel, StandardCharsets.UTF_8)
-                                  + "&name="
-                                  + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-    } finally {
-      progress.close();
-    }
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://"
+                                + endpoint.operations()
+                                + "/chaincodes/launch?channel="
+                                + URLEncoder.encode(channel, StandardCharsets.UTF_8)
+                                + "&name="
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       Matcher error = ERROR.matcher(response.body());
       String reason = error.find() ? Json.unescape(error.group(1)) : response.body().trim();
@@ -270,8 +266,7 @@ final class DeployCommand implements Callable<Integer> {
 
   /** Where the peer writes the build output of a package (see the launcher). */
   private Path buildLog(String packageId) {
-    int colon = packageId.lastIndexOf(':');
-    String directory = packageId.substring(0, colon) + "." + packageId.substring(colon + 1);
+    String directory = PackageBuildDirectories.directoryName(packageId);
     return client
         .dataDirectory()
         .resolve("lifecycle")

@@ -613,7 +613,7 @@ class LifecycleChaincodeTest {
   private static Path buildDirectory(String packageId) {
     return directory
         .resolve("peer/lifecycle/builds")
-        .resolve(packageId.replace(':', '.'))
+        .resolve(PackageBuildDirectories.directoryName(packageId))
         .toAbsolutePath();
   }
 }

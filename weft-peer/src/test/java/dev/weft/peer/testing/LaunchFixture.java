@@ -7,6 +7,7 @@ import dev.weft.peer.config.LaunchConfig;
 import dev.weft.peer.config.PeerConfig;
 import dev.weft.peer.lifecycle.ChaincodePackageWriter;
 import dev.weft.peer.lifecycle.InstalledChaincodes;
+import dev.weft.peer.lifecycle.PackageBuildDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class LaunchFixture implements AutoCloseable {
     return dataDirectory
         .resolve("lifecycle")
         .resolve("builds")
-        .resolve(packageId.replace(':', '.'));
+        .resolve(PackageBuildDirectories.directoryName(packageId));
   }
 
   @Override
